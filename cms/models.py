@@ -1,0 +1,46 @@
+"""Abstract bases shared by the content apps.
+
+Nothing here has a table of its own: the concrete models live in ``home`` and
+``news``. What lives here is the translation contract every page starts from.
+"""
+
+from django.db import models
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """Every page type of the site; declares what translators see of Page's own fields."""
+
+    # Titles, slugs and SEO text are written per language; menu visibility follows
+    # the English page so the navigation has the same shape in every language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class TranslatableOrderable(TranslatableMixin, models.Model):
+    """An inline row of a page that is translated along with it (e.g. a chosen topic).
+
+    Rows added in the page editor arrive without a locale; they take the page's, so
+    wagtail-localize can swap the chosen snippet for its translation in each locale.
+    """
+
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
+    sort_order_field = "sort_order"
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+    def save(self, *args, **kwargs):
+        if not self.locale_id:
+            self.locale_id = self.page.locale_id
+        super().save(*args, **kwargs)

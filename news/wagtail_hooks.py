@@ -1,0 +1,31 @@
+"""Topics and media contacts as snippets in the admin."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from news.models import MediaContact, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class MediaContactViewSet(SnippetViewSet):
+    model = MediaContact
+    icon = "user"
+    list_display = ["name", "role", "office", "phone", "email"]
+    search_fields = ["name"]
+
+
+class NewsSnippetsGroup(SnippetViewSetGroup):
+    menu_label = _("News")
+    menu_icon = "doc-full-inverse"
+    menu_order = 300
+    items = (TopicViewSet, MediaContactViewSet)
+
+
+register_snippet(NewsSnippetsGroup)
