@@ -1,0 +1,48 @@
+# Run `make help` for the list of targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The suite's PostgreSQL run; pytest-django creates and drops test_<name> itself.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-postgres lint format messages
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## Create .venv and install the project with its dev tools
+
+$(VENV)/.installed: pyproject.toml
+	@echo "==> Creating $(VENV) and installing dependencies"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+run: install ## Migrate, load the demo content in en/fr/nl, print the login and serve on localhost
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+	@echo "==> Admin: http://$(HOST):$(PORT)/admin/   API: http://$(HOST):$(PORT)/api/v2/pages/?locale=fr"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+	$(BIN)/pytest
+
+test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL))
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+lint: install ## Check code style and lint rules
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Reformat the code and fix what ruff can
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Refresh the fr/nl catalogues from the code and compile them (needs GNU gettext)
+	$(BIN)/python manage.py makemessages -l fr -l nl --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python manage.py compile_catalogues
