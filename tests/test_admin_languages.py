@@ -7,6 +7,7 @@ must then come from ``locale/``. The expected texts are read from the .po files 
 translator edits, so the tests follow the translations rather than restate them.
 """
 
+import json
 import shutil
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,8 @@ ARTICLE_EDITOR_STRINGS = [
 TOPIC_FORM_STRINGS = ["name", "Used in topic filter URLs; written in the topic's language."]
 MEDIA_CONTACT_FORM_STRINGS = ["role", "office", "phone", "e-mail", "For example: Brussels."]
 ENGLISH_LABELS_ABSENT = ["Publication date", "Dateline", "For editors"]
+# The body's block menu reaches the editor as JSON inside an HTML attribute.
+BODY_BLOCK_LABELS = ["Heading", "Key figure", "Call to action", "Document link"]
 
 
 @cache
@@ -56,6 +59,13 @@ def assert_shown_in(language: str, html: str, source_strings: list[str]):
         assert translated, f"{source!r} has no {language} translation"
         assert translated != source, f"{source!r} is 'translated' into {language} as itself"
         assert escape(capfirst(translated)) in html, f"{language} for {source!r} not shown: {translated!r}"
+
+
+def assert_block_labels_shown_in(language: str, html: str, source_labels: list[str]):
+    for source in source_labels:
+        translated = catalogue(language)[source]
+        assert translated != source
+        assert escape(json.dumps(translated)) in html, f"{language} block label for {source!r} not shown"
 
 
 def set_admin_language(user, language: str):
@@ -89,6 +99,7 @@ def test_article_editor_speaks_the_users_preferred_language(admin_client, admin_
     html = article_editor_html(admin_client, news_index)
 
     assert_shown_in(language, html, ARTICLE_EDITOR_STRINGS)
+    assert_block_labels_shown_in(language, html, BODY_BLOCK_LABELS)
     for english in ENGLISH_LABELS_ABSENT:
         assert escape(english) not in html
 
