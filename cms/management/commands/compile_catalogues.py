@@ -28,6 +28,8 @@ def compile_catalogue(po: polib.POFile) -> bytes:
 
     The same .po always gives the same bytes (polib sorts the entries and writes no
     hash table), so comparing bytes tells whether a committed .mo is up to date.
+    Like msgfmt, polib writes the machine's byte order; every platform we build
+    on is little-endian.
     """
     mo = polib.MOFile(encoding="utf-8")
     mo.metadata = {name: po.metadata[name] for name in RUNTIME_HEADER_FIELDS if name in po.metadata}
@@ -52,6 +54,12 @@ def incomplete_entries(po: polib.POFile) -> list[str]:
     if po.metadata_is_fuzzy:
         problems.append("fuzzy: the header entry")
     return problems
+
+
+def display(path: Path) -> str:
+    """``path`` from the locale directory's parent, e.g. ``locale/fr/LC_MESSAGES/django.mo``."""
+    # <locale dir>/<lang>/LC_MESSAGES/<file>: four levels up is the locale dir's parent.
+    return str(path.relative_to(path.parents[3]))
 
 
 class Command(BaseCommand):
@@ -106,9 +114,3 @@ class Command(BaseCommand):
                 f"{display(mo_path)} does not match {po_path.name}: run manage.py compile_catalogues"
             )
         return failures
-
-
-def display(path: Path) -> str:
-    """``path`` from the locale directory's parent, e.g. ``locale/fr/LC_MESSAGES/django.mo``."""
-    # <locale dir>/<lang>/LC_MESSAGES/<file>: four levels up is the locale dir's parent.
-    return str(path.relative_to(path.parents[3]))
