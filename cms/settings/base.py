@@ -135,3 +135,30 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+
+
+# Translation workflow (translation app): locale-confined translators, machine
+# translation, and wagtail-localize's heavy jobs on Wagtail's task framework.
+MIDDLEWARE += ["translation.middleware.TranslatorLocaleMiddleware"]
+
+# DeepL when a key is configured; otherwise a development translator whose output is
+# labelled "[FR machine]" so it can never pass for a real translation.
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else {"CLASS": "translation.machine_translation.DevelopmentTranslator", "OPTIONS": {}}
+)
+
+# Submitting a subtree and synchronising a locale become django-tasks tasks. TASKS_BACKEND
+# picks the queue: the immediate backend (runs in the request) by default; a persistent
+# queue such as django-tasks-db's DatabaseBackend, with its worker, in production.
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "translation.jobs.TaskFrameworkJobBackend"}
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}

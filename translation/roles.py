@@ -1,0 +1,131 @@
+"""The editorial roles as Wagtail groups, created or brought up to date idempotently.
+
+Page permissions are granted on the home page of the role's locale, so Wagtail itself
+confines each group to one language tree; ``permissions.py`` derives the same locale
+for snippets and wagtail-localize's views. Images and documents are shared by every
+language, so translators may choose them but only editors manage them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+
+from home.models import HomePage
+
+SNIPPET_MODELS = [("news", "topic"), ("news", "mediacontact")]
+EDIT_SNIPPETS = ["add", "change", "delete", "view"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """One group: its name, the locale it works in and what it may do there."""
+
+    name: str
+    language_code: str | None
+    description: str
+    page_permissions: list[str]
+    model_permissions: list[tuple[str, str]] = field(default_factory=list)
+    collection_permissions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def snippet_permissions(actions):
+    return [(app, f"{action}_{model}") for app, model in SNIPPET_MODELS for action in actions]
+
+
+EDITORS = Role(
+    name="Editors",
+    language_code="en",
+    description=_("Create, edit and publish English content; submit it for translation."),
+    page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+    + snippet_permissions(EDIT_SNIPPETS),
+    collection_permissions=[
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ],
+)
+
+
+def translator_role(name, language_code, description):
+    return Role(
+        name=name,
+        language_code=language_code,
+        description=description,
+        # Translators convert aliases into translations, which Wagtail counts as adding.
+        page_permissions=["add_page", "change_page", "publish_page"],
+        model_permissions=[("wagtailadmin", "access_admin")] + snippet_permissions(EDIT_SNIPPETS),
+        collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
+    )
+
+
+FRENCH_TRANSLATORS = translator_role(
+    "French translators", "fr", _("Translate, edit and publish French pages and snippets, and nothing else.")
+)
+DUTCH_TRANSLATORS = translator_role(
+    "Dutch translators", "nl", _("Translate, edit and publish Dutch pages and snippets, and nothing else.")
+)
+# Moderators review and publish in every language, so their grant is on the tree root.
+MODERATORS = Role(
+    name="Moderators",
+    language_code=None,
+    description=_("Review and publish content in every language."),
+    page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+    + snippet_permissions(EDIT_SNIPPETS),
+    collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
+)
+
+ROLES = [EDITORS, FRENCH_TRANSLATORS, DUTCH_TRANSLATORS, MODERATORS]
+
+
+def locale_root(language_code: str | None) -> Page:
+    """The page a role's page permissions hang on: its locale's home page, or the tree root.
+
+    A locale without a home page yet gets one as an alias of the English home page, as
+    locale synchronisation would make it, so translators always have a tree to work in.
+    """
+    if language_code is None:
+        return Page.get_first_root_node()
+    locale = Locale.objects.get(language_code=language_code)
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        english_home = HomePage.objects.get(locale__language_code="en")
+        home = english_home.copy_for_translation(locale, alias=True)
+    return home
+
+
+def get_permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def apply_role(role: Role) -> Group:
+    """Create ``role``'s group or reset its permissions to exactly what the role defines."""
+    group, _created = Group.objects.get_or_create(name=role.name)
+    group.permissions.set([get_permission(app, codename) for app, codename in role.model_permissions])
+
+    root = locale_root(role.language_code)
+    GroupPagePermission.objects.filter(group=group).delete()
+    for codename in role.page_permissions:
+        GroupPagePermission.objects.create(
+            group=group, page=root, permission=get_permission("wagtailcore", codename)
+        )
+
+    root_collection = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    for app, codename in role.collection_permissions:
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root_collection, permission=get_permission(app, codename)
+        )
+    return group
+
+
+def apply_all_roles() -> list[Group]:
+    return [apply_role(role) for role in ROLES]

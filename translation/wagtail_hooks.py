@@ -1,0 +1,40 @@
+"""Admin wiring: the status report under Reports, and snippets confined to a user's locales."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import snippet_hooks
+from .views import TranslationStatusReportView
+
+# Run before wagtail-localize's own snippet hooks, which render its translation editor.
+hooks.register("before_edit_snippet", snippet_hooks.refuse_other_locale_snippet, order=-10)
+hooks.register("before_create_snippet", snippet_hooks.refuse_other_locale_snippet_creation, order=-10)
+hooks.register("before_delete_snippet", snippet_hooks.refuse_other_locale_snippet_deletion, order=-10)
+
+
+@hooks.register("register_admin_urls")
+def register_status_report_urls():
+    return [
+        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
+
+
+class StatusReportMenuItem(MenuItem):
+    """Shown to everyone who can use the admin: translators need the report most."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_status_report_menu_item():
+    return StatusReportMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="site", order=800
+    )
