@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from cms.api.serializers.streams import StreamField as StreamAPIField
 from cms.blocks import BodyStreamBlock, KeyFigureBlock
 from cms.models import BasePage
 
@@ -39,6 +41,11 @@ class HomePage(BasePage):
         FieldPanel("featured_sections"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("key_figures", serializer=StreamAPIField()),
+        APIField("featured_sections", serializer=StreamAPIField()),
+    ]
 
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),
@@ -80,6 +87,7 @@ class SectionPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("intro"), APIField("body", serializer=StreamAPIField())]
 
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),

@@ -1,15 +1,22 @@
 """News: the index of each language, articles, and the snippets articles use."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api.serializers.images import ImageField
+from cms.api.serializers.related import RelatedPagesField
+from cms.api.serializers.rich_text import RichTextField as RichTextAPIField
+from cms.api.serializers.snippets import MediaContactsField, TopicsField
+from cms.api.serializers.streams import StreamField as StreamAPIField
 from cms.blocks import BodyStreamBlock
 from cms.models import BasePage, TranslatableOrderable
 
@@ -39,6 +46,15 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # The locale is not a form field, so Django skips the slug-per-locale
+        # constraint when validating the admin form; without this check a
+        # duplicate reaches the database and the editor gets a server error.
+        super().clean()
+        same_slug = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+        if self.locale_id and same_slug.exists():
+            raise ValidationError({"slug": _("Another topic in this language already uses this slug.")})
 
 
 class MediaContact(TranslatableMixin, index.Indexed, models.Model):
@@ -80,6 +96,7 @@ class NewsIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -153,6 +170,18 @@ class NewsArticlePage(BasePage):
         index.SearchField("editors_note"),
         index.FilterField("publication_date"),
         index.FilterField("article_type"),
+    ]
+    api_fields = [
+        APIField("article_type"),
+        APIField("publication_date"),
+        APIField("dateline"),
+        APIField("lead"),
+        APIField("lead_image", serializer=ImageField(alt_field="lead_image_alt")),
+        APIField("body", serializer=StreamAPIField()),
+        APIField("editors_note", serializer=RichTextAPIField()),
+        APIField("topics", serializer=TopicsField()),
+        APIField("media_contacts", serializer=MediaContactsField()),
+        APIField("related_articles", serializer=RelatedPagesField(page_attr="article")),
     ]
 
     # Grouped as in the editor: publication facts stay in step with English; text,

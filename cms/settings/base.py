@@ -136,6 +136,23 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
+# API. The headless API (cms/api) serves a separate frontend on its own domain.
+# Page URLs in API responses are that frontend's, never the CMS's own host: every
+# page's path starts with its language code (/en/, /fr/..., /nl/...).
+FRONTEND_BASE_URL = env.str("FRONTEND_BASE_URL", default="http://localhost:3000").rstrip("/")
+# Images and documents are served by the CMS; absolute URLs to them start here.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")
+WAGTAILAPI_LIMIT_MAX = 100
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+# Widths offered for responsive images (srcset); each is a signed dynamic URL,
+# so no rendition is generated while a JSON response is built.
+API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]
+# Only the frontend may read the API from a browser: read-only methods, no cookies.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["http://localhost:3000"])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+
 
 # Translation workflow (translation app): locale-confined translators, machine
 # translation, and wagtail-localize's heavy jobs on Wagtail's task framework.

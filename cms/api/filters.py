@@ -1,0 +1,119 @@
+"""One filter backend per query parameter of the pages listing.
+
+Each reads its parameter, answers 400 (BadRequestError) when the value is not
+valid, and narrows the queryset. The viewset lists them in ``filter_backends``.
+"""
+
+import uuid
+
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
+
+from cms.api.visibility import visible_pages
+from news.models import NewsArticlePage, NewsArticleTopic, Topic
+
+
+def _page_id(request, name) -> int | None:
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError as error:
+        raise BadRequestError(f"{name} must be a page id (an integer)") from error
+
+
+def _visible_parent(view, name, page_id):
+    parent = visible_pages(paths=view.refs.restricted_paths).filter(pk=page_id).first()
+    if parent is None:
+        raise BadRequestError(f"{name}: no published page with id {page_id}")
+    return parent
+
+
+class LocaleFilter(BaseFilterBackend):
+    """``?locale=fr``: pages of one language (aliases of English pages included)."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is None:
+            return queryset
+        return queryset.filter(locale=view.get_locale(code))
+
+
+class ChildOfFilter(BaseFilterBackend):
+    """``?child_of=12``: the direct children of a published page."""
+
+    def filter_queryset(self, request, queryset, view):
+        page_id = _page_id(request, "child_of")
+        if page_id is None:
+            return queryset
+        parent = _visible_parent(view, "child_of", page_id)
+        return queryset.filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+
+class DescendantOfFilter(BaseFilterBackend):
+    """``?descendant_of=12``: every page below a published page."""
+
+    def filter_queryset(self, request, queryset, view):
+        page_id = _page_id(request, "descendant_of")
+        if page_id is None:
+            return queryset
+        ancestor = _visible_parent(view, "descendant_of", page_id)
+        return queryset.filter(path__startswith=ancestor.path, depth__gt=ancestor.depth)
+
+
+class TopicFilter(BaseFilterBackend):
+    """``?topic=<key or slug>``: articles filed under a topic, in any of its languages.
+
+    The key (the topic's translation key) is the same in every language; a slug
+    in any language works too, so ``?topic=climate-change&locale=fr`` finds the
+    French articles about "changement climatique".
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        value = request.GET.get("topic")
+        if value is None:
+            return queryset
+        try:
+            topics = Topic.objects.filter(translation_key=uuid.UUID(value))
+        except ValueError:
+            topics = Topic.objects.filter(slug=value)
+        keys = list(topics.values_list("translation_key", flat=True).distinct())
+        if not keys:
+            raise BadRequestError(f"topic: no topic with key or slug '{value}'")
+        pages = NewsArticleTopic.objects.filter(topic__translation_key__in=keys).values("page_id")
+        return queryset.filter(pk__in=pages)
+
+
+class OrderingFilter(BaseFilterBackend):
+    """``?order=``: tree order by default; news articles newest first by default."""
+
+    common = ["path", "title", "-title", "first_published_at", "-first_published_at",
+              "last_published_at", "-last_published_at"]  # fmt: skip
+    news_only = ["publication_date", "-publication_date"]
+
+    def filter_queryset(self, request, queryset, view):
+        is_news = issubclass(queryset.model, NewsArticlePage)
+        order = request.GET.get("order")
+        if order is None:
+            return queryset.order_by("-publication_date", "path") if is_news else queryset.order_by("path")
+        allowed = self.common + (self.news_only if is_news else [])
+        if order not in allowed:
+            raise BadRequestError(f"order must be one of: {', '.join(allowed)}")
+        return queryset.order_by(order, "path")
+
+
+def page_models_for(type_parameter: str | None) -> list[type[Page]]:
+    """``?type=news.NewsArticlePage,home.SectionPage``: the page models asked for (400 when unknown)."""
+    from wagtail.api.v2.utils import page_models_from_string
+
+    if not type_parameter:
+        return []
+    try:
+        models = list(page_models_from_string(type_parameter))
+    except (LookupError, ValueError) as error:
+        raise BadRequestError(f"type: unknown page type '{type_parameter}'") from error
+    if any(model is Page for model in models):
+        raise BadRequestError("type: name a page type, e.g. news.NewsArticlePage")
+    return models

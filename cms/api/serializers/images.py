@@ -1,0 +1,78 @@
+"""Images with responsive rendition URLs and alt text from the page.
+
+Rendition URLs point at Wagtail's signed dynamic serve view (mounted at
+``/images/`` in cms/urls.py): building them is a signature, not an image
+operation, so a JSON response never generates renditions.
+"""
+
+from django.conf import settings
+
+from cms.api.paths import cms_url
+from cms.api.serializers.base import ContentField
+
+IMAGE_SCHEMA = {
+    "type": ["object", "null"],
+    "required": ["id", "title", "alt", "width", "height", "url", "renditions"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "alt": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "url": {"type": "string"},
+        "renditions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["width", "url"],
+                "additionalProperties": False,
+                "properties": {"width": {"type": "integer"}, "url": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+def rendition_url(image, filter_spec: str) -> str:
+    # Imported here: the serve view module needs the app registry, and models import this package.
+    from wagtail.images.views.serve import generate_image_url
+
+    return cms_url(generate_image_url(image, filter_spec))
+
+
+def represent_image(image, alt: str = "") -> dict | None:
+    """``{"id", "title", "alt", "width", "height", "url", "renditions": [{"width", "url"}]}``.
+
+    ``url`` is the original size; ``renditions`` lists the configured widths
+    smaller than the original, for ``srcset``.
+    """
+    if image is None:
+        return None
+    widths = [width for width in settings.API_IMAGE_RENDITION_WIDTHS if width < image.width]
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt,
+        "width": image.width,
+        "height": image.height,
+        "url": rendition_url(image, "original"),
+        "renditions": [{"width": width, "url": rendition_url(image, f"width-{width}")} for width in widths],
+    }
+
+
+class ImageField(ContentField):
+    """An image foreign key with its alt text field on the same page (``lead_image_alt``)."""
+
+    schema = IMAGE_SCHEMA
+
+    def __init__(self, alt_field: str):
+        super().__init__()
+        self.alt_field = alt_field
+
+    def collect(self, obj, refs):
+        refs.want_image(getattr(obj, f"{self.name}_id"))
+
+    def represent(self, obj, refs):
+        image = refs.images.get(getattr(obj, f"{self.name}_id"))
+        return represent_image(image, getattr(obj, self.alt_field))

@@ -1,0 +1,111 @@
+"""A page as JSON: the common fields every page has, then its type's ``api_fields``.
+
+Listings show the common summary by default, detail every field; ``?fields=``
+follows Wagtail's syntax (``*``, ``_``, ``-name``, comma separated).
+"""
+
+from django.db.models import prefetch_related_objects
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+
+from cms.api.serializers.base import ContentField, PlainField
+from cms.api.serializers.paths import BreadcrumbField, ParentField, PathField, UrlField
+from cms.api.serializers.translations import (
+    ContentLocaleField,
+    FallbackField,
+    LocaleField,
+    TranslationsField,
+    TypeField,
+)
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+COMMON_FIELDS: dict[str, ContentField] = {
+    name: field.named(name)
+    for name, field in {
+        "id": PlainField({"type": "integer"}),
+        "type": TypeField(),
+        "locale": LocaleField(),
+        "content_locale": ContentLocaleField(),
+        "is_fallback": FallbackField(),
+        "title": PlainField(),
+        "path": PathField(),
+        "url": UrlField(),
+        "seo_title": PlainField(),
+        "search_description": PlainField(),
+        "first_published_at": PlainField(NULLABLE_STRING),
+        "last_published_at": PlainField(NULLABLE_STRING),
+        "parent": ParentField(),
+        "breadcrumb": BreadcrumbField(),
+        "translations": TranslationsField(),
+    }.items()
+}
+LISTING_DEFAULT_FIELDS = [
+    "id", "type", "locale", "content_locale", "is_fallback", "title", "path", "url", "first_published_at",
+]  # fmt: skip
+ALWAYS_INCLUDED = ["id", "type"]
+
+
+def content_fields(model) -> dict[str, ContentField]:
+    """The model's ``api_fields`` as bound ContentFields (plain values when no serializer is given)."""
+    fields = {}
+    for api_field in getattr(model, "api_fields", ()):
+        field = api_field.serializer if isinstance(api_field.serializer, ContentField) else PlainField()
+        fields[api_field.name] = field if field.name == api_field.name else field.named(api_field.name)
+    return fields
+
+
+def all_fields(model) -> dict[str, ContentField]:
+    return {**COMMON_FIELDS, **content_fields(model)}
+
+
+def select_field_names(fields_parameter: str | None, models, detail: bool) -> set[str]:
+    """Names of the fields to output, from ``?fields=``; 400 for unknown or nested fields."""
+    known = set(COMMON_FIELDS).union(*(content_fields(model) for model in models))
+    selected = set(known) if detail else set(LISTING_DEFAULT_FIELDS)
+    try:
+        config = parse_fields_parameter(fields_parameter) if fields_parameter else []
+    except ValueError as error:
+        raise BadRequestError(f"fields error: {error}") from error
+    if config and config[0][0] in ("*", "_"):
+        selected = set(known) if config[0][0] == "*" else set()
+        config = config[1:]
+    unknown = sorted({name for name, _negated, _sub in config} - known)
+    if unknown:
+        raise BadRequestError(f"unknown fields: {', '.join(unknown)}")
+    for name, negated, sub_fields in config:
+        if sub_fields:
+            raise BadRequestError(f"'{name}' does not support nested fields")
+        if negated:
+            selected.discard(name)
+        else:
+            selected.add(name)
+    return selected | set(ALWAYS_INCLUDED)
+
+
+class PageSerializer:
+    """Serialises specific pages in three passes: collect references, load them, render."""
+
+    def __init__(self, refs, field_names: set[str]):
+        self.refs = refs
+        self.field_names = field_names
+
+    def fields_for(self, model) -> list[ContentField]:
+        return [field for name, field in all_fields(model).items() if name in self.field_names]
+
+    def serialize_many(self, pages) -> list[dict]:
+        by_model = {}
+        for page in pages:
+            by_model.setdefault(type(page), []).append(page)
+        for model, instances in by_model.items():
+            lookups = {lookup for field in self.fields_for(model) for lookup in field.prefetch}
+            prefetch_related_objects(instances, *sorted(lookups))
+        for page in pages:
+            for field in self.fields_for(type(page)):
+                field.collect(page, self.refs)
+        self.refs.load()
+        return [
+            {field.name: field.represent(page, self.refs) for field in self.fields_for(type(page))}
+            for page in pages
+        ]
+
+    def serialize(self, page) -> dict:
+        return self.serialize_many([page])[0]

@@ -1,0 +1,76 @@
+"""A page's versions in every language, and which language its content is really in."""
+
+from cms.api.serializers.base import ContentField
+
+
+class TranslationsField(ContentField):
+    """``[{"locale": "en", "id", "title", "path", "url", "is_fallback"}, ...]``, the page itself included.
+
+    Every visible version (translation or alias) in every locale, in locale order:
+    enough for a language switcher and ``hreflang`` links.
+    """
+
+    schema = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["locale", "id", "title", "path", "url", "is_fallback"],
+            "additionalProperties": False,
+            "properties": {
+                "locale": {"type": "string"},
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "path": {"type": "string"},
+                "url": {"type": "string"},
+                "is_fallback": {"type": "boolean"},
+            },
+        },
+    }
+
+    def collect(self, obj, refs):
+        refs.want_translations(obj)
+
+    def represent(self, obj, refs):
+        keys = ("locale", "id", "title", "path", "url", "is_fallback")
+        return [
+            {key: summary[key] for key in keys}
+            for summary in (refs.summary(ref) for ref in refs.translations_of(obj))
+        ]
+
+
+def content_locale_id(page) -> int:
+    # An alias (wagtail-localize's untranslated copy) shows its source's content.
+    return page.alias_of.locale_id if page.alias_of_id else page.locale_id
+
+
+class ContentLocaleField(ContentField):
+    """``"en"`` for a French alias of an English page: set ``lang`` from this, not ``locale``."""
+
+    prefetch = ("alias_of",)
+
+    def represent(self, obj, refs):
+        return refs.language_code(content_locale_id(obj))
+
+
+class FallbackField(ContentField):
+    """``true`` when the page is shown in another language than its locale's (an untranslated alias)."""
+
+    schema = {"type": "boolean"}
+    prefetch = ("alias_of",)
+
+    def represent(self, obj, refs):
+        return content_locale_id(obj) != obj.locale_id
+
+
+class LocaleField(ContentField):
+    """The page's locale code: ``"fr"``."""
+
+    def represent(self, obj, refs):
+        return refs.language_code(obj.locale_id)
+
+
+class TypeField(ContentField):
+    """``"news.NewsArticlePage"``."""
+
+    def represent(self, obj, refs):
+        return obj._meta.label

@@ -1,0 +1,331 @@
+"""One viewset per endpoint, on Wagtail's BaseAPIViewSet (its 400/404 JSON errors and router).
+
+Every endpoint rejects unknown query parameters with a 400, shows only live,
+public pages (cms.api.visibility), and serialises through cms.api.references so
+its query count does not grow with the number of items.
+"""
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import get_language_info
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from cms.api import filters
+from cms.api.pagination import listing, paginate
+from cms.api.paths import frontend_url, split_frontend_path
+from cms.api.references import PageRef, References
+from cms.api.serializers.images import represent_image
+from cms.api.serializers.pages import PageSerializer, select_field_names
+from cms.api.serializers.snippets import represent_contact, represent_topic
+from cms.api.visibility import visible_pages
+from news.models import MediaContact, Topic
+
+PAGINATION_PARAMETERS = frozenset(["limit", "offset"])
+SEARCH_RESULTS_MAX = 1000
+
+
+class APIEndpoint(BaseAPIViewSet):
+    """Common ground: JSON only, strict query parameters, one References per request."""
+
+    renderer_classes = [JSONRenderer]
+    known_query_parameters = frozenset()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.refs = References()
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(f"unknown query parameters: {', '.join(sorted(unknown))}")
+
+    def get_locale(self, code: str, parameter: str = "locale"):
+        locale = self.refs.locale_by_code(code)
+        if locale is None:
+            codes = ", ".join(loc.language_code for loc in self.refs.locales.values())
+            raise BadRequestError(f"{parameter}: unknown locale '{code}' (one of: {codes})")
+        return locale
+
+    def get_locale_or_default(self):
+        from django.conf import settings
+
+        return self.get_locale(self.request.GET.get("locale", settings.LANGUAGE_CODE))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class PagesAPIViewSet(APIEndpoint):
+    """``pages/``, ``pages/<id>/``, ``pages/find/?path=/fr/...``."""
+
+    model = Page
+    filter_backends = [
+        filters.LocaleFilter,
+        filters.ChildOfFilter,
+        filters.DescendantOfFilter,
+        filters.TopicFilter,
+        filters.OrderingFilter,
+    ]
+    listing_parameters = PAGINATION_PARAMETERS | {
+        "fields", "locale", "type", "child_of", "descendant_of", "topic", "order",
+    }  # fmt: skip
+
+    @property
+    def known_query_parameters(self):
+        return {
+            "listing_view": self.listing_parameters,
+            "detail_view": frozenset(["fields"]),
+            "find_view": frozenset(["fields", "path"]),
+        }[self.action]
+
+    def page_models(self):
+        return filters.page_models_for(self.request.GET.get("type"))
+
+    def get_queryset(self):
+        models = self.page_models()
+        model = models[0] if len(models) == 1 else Page
+        queryset = visible_pages(model, paths=self.refs.restricted_paths)
+        return queryset.type(*models) if len(models) > 1 else queryset
+
+    def serializer(self, models, detail: bool) -> PageSerializer:
+        names = select_field_names(self.request.GET.get("fields"), models, detail=detail)
+        return PageSerializer(self.refs, names)
+
+    def listing_view(self, request):
+        models = self.page_models() or list(all_page_models())
+        serializer = self.serializer(models, detail=False)
+        queryset = self.filter_queryset(self.get_queryset())
+        page_slice, total = paginate(queryset, request)
+        if queryset.model is Page:
+            page_slice = page_slice.specific()
+        return Response(listing(serializer.serialize_many(list(page_slice)), total))
+
+    def detail_view(self, request, pk):
+        page = visible_pages(paths=self.refs.restricted_paths).filter(pk=pk).specific().first()
+        if page is None:
+            raise Http404(f"no published page with id {pk}")
+        return Response(self.serializer([type(page)], detail=True).serialize(page))
+
+    def find_view(self, request):
+        wanted = request.GET.get("path")
+        if not wanted or not wanted.startswith("/"):
+            raise BadRequestError("path is required and must start with '/', e.g. /fr/qui-sommes-nous/")
+        page = self.find_page(wanted)
+        if page is not None:
+            return Response(self.serializer([type(page)], detail=True).serialize(page))
+        redirect = self.find_redirect(wanted)
+        if redirect is not None:
+            return Response({"redirect": redirect})
+        raise Http404(f"no published page at {wanted}")
+
+    def find_page(self, wanted: str):
+        code, slugs = split_frontend_path(wanted)
+        locale = self.refs.locale_by_code(code)
+        if locale is None:
+            return None
+        candidates = visible_pages(paths=self.refs.restricted_paths).filter(
+            locale=locale, depth=2 + len(slugs)
+        )
+        if slugs:
+            candidates = candidates.filter(url_path__endswith="/" + "/".join(slugs) + "/")
+        return candidates.specific().first()
+
+    def find_redirect(self, wanted: str) -> dict | None:
+        """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""
+        old_path = Redirect.normalise_path(wanted)
+        redirect = (
+            Redirect.objects.filter(old_path=old_path)
+            .filter(Q(site__isnull=True) | Q(site__is_default_site=True))
+            .order_by("site")
+            .first()
+        )
+        if redirect is None:
+            return None
+        if redirect.redirect_page_id:
+            self.refs.want_page(redirect.redirect_page_id)
+            self.refs.load()
+            target = self.refs.pages_by_id.get(redirect.redirect_page_id)
+            if target is None:
+                return None
+            location_path = self.refs.path_of(target)
+            location = frontend_url(location_path)
+        else:
+            location = redirect.redirect_link
+            location_path = location if location.startswith("/") else None
+        return {
+            "location": location,
+            "path": location_path,
+            "is_permanent": redirect.is_permanent,
+            "status_code": 301 if redirect.is_permanent else 302,
+        }
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+        ]
+
+
+def all_page_models():
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if model is not Page]
+
+
+class ImagesAPIViewSet(APIEndpoint):
+    """``images/`` and ``images/<id>/``: sizes and rendition URLs (alt text lives on pages)."""
+
+    model = get_image_model()
+
+    @property
+    def known_query_parameters(self):
+        return PAGINATION_PARAMETERS if self.action == "listing_view" else frozenset()
+
+    def listing_view(self, request):
+        images, total = paginate(self.model.objects.order_by("pk"), request)
+        return Response(listing([represent_image(image) for image in images], total))
+
+    def detail_view(self, request, pk):
+        image = self.model.objects.filter(pk=pk).first()
+        if image is None:
+            raise Http404(f"no image with id {pk}")
+        return Response(represent_image(image))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
+
+
+class SnippetEndpoint(APIEndpoint):
+    """A snippet listing, optionally in one ``?locale=``."""
+
+    known_query_parameters = PAGINATION_PARAMETERS | {"locale"}
+
+    def represent(self, obj):
+        raise NotImplementedError
+
+    def listing_view(self, request):
+        queryset = self.model.objects.order_by("name", "pk")
+        if "locale" in request.GET:
+            queryset = queryset.filter(locale=self.get_locale(request.GET["locale"]))
+        snippets, total = paginate(queryset, request)
+        return Response(listing([self.represent(snippet) for snippet in snippets], total))
+
+
+class TopicsAPIViewSet(SnippetEndpoint):
+    """``topics/?locale=fr``: ``key`` is shared by the translations; filter pages with ``?topic=key``."""
+
+    model = Topic
+
+    def represent(self, obj):
+        return represent_topic(obj, self.refs)
+
+
+class MediaContactsAPIViewSet(SnippetEndpoint):
+    """``media-contacts/?locale=fr``: role and office in that language."""
+
+    model = MediaContact
+
+    def represent(self, obj):
+        return represent_contact(obj, self.refs)
+
+
+def page_refs(queryset):
+    rows = queryset.annotate(content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id")))
+    return [PageRef(*row) for row in rows.values_list(*PageRef.__dataclass_fields__)]
+
+
+class NavigationAPIViewSet(APIEndpoint):
+    """``navigation/?locale=fr``: the home page and the tree of in-menu pages below it."""
+
+    known_query_parameters = frozenset(["locale"])
+
+    def listing_view(self, request):
+        locale = self.get_locale_or_default()
+        pages = visible_pages(paths=self.refs.restricted_paths).filter(locale=locale)
+        refs = page_refs(pages.filter(Q(depth=2) | Q(depth__gt=2, show_in_menus=True)).order_by("path"))
+        home = next((ref for ref in refs if ref.depth == 2), None)
+        nodes = {}
+        roots = []
+        for ref in refs:
+            if ref.depth == 2:
+                continue
+            node = {**self.refs.summary(ref), "children": []}
+            nodes[ref.path] = node
+            parent_path = ref.path[: (ref.depth - 1) * Page.steplen]
+            if home and parent_path == home.path:
+                roots.append(node)
+            elif parent_path in nodes:
+                nodes[parent_path]["children"].append(node)
+        return Response(
+            {
+                "locale": locale.language_code,
+                "home": self.refs.summary(home) if home else None,
+                "items": roots,
+            }
+        )
+
+
+class LocalesAPIViewSet(APIEndpoint):
+    """``locales/``: every language with its home page (``null`` until one is published)."""
+
+    def listing_view(self, request):
+        from django.conf import settings
+
+        homes = {
+            ref.locale_id: ref
+            for ref in page_refs(visible_pages(paths=self.refs.restricted_paths).filter(depth=2))
+        }
+        items = []
+        for locale in self.refs.locales.values():
+            info = get_language_info(locale.language_code)
+            home = homes.get(locale.pk)
+            items.append(
+                {
+                    "code": locale.language_code,
+                    "name": info["name_local"],
+                    "english_name": info["name"],
+                    "is_default": locale.language_code == settings.LANGUAGE_CODE,
+                    "home": self.refs.summary(home) if home else None,
+                }
+            )
+        return Response({"items": items})
+
+
+class SearchAPIViewSet(APIEndpoint):
+    """``search/?q=&locale=fr``: published pages of one language, best match first."""
+
+    known_query_parameters = PAGINATION_PARAMETERS | {"q", "locale", "fields"}
+
+    def listing_view(self, request):
+        query = request.GET.get("q", "").strip()
+        if not query:
+            raise BadRequestError("q is required")
+        locale = self.get_locale_or_default()
+        serializer = PageSerializer(
+            self.refs, select_field_names(request.GET.get("fields"), all_page_models(), detail=False)
+        )
+        # The search backend cannot apply the visibility rules, so search the locale's
+        # live pages, then keep the visible ones in rank order.
+        matches = Page.objects.live().filter(locale=locale).search(query)[:SEARCH_RESULTS_MAX]
+        ranked_ids = [page.pk for page in matches]
+        visible_ids = set(
+            visible_pages(paths=self.refs.restricted_paths)
+            .filter(pk__in=ranked_ids)
+            .values_list("pk", flat=True)
+        )
+        ids, total = paginate([pk for pk in ranked_ids if pk in visible_ids], request)
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        return Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))

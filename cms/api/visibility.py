@@ -1,0 +1,45 @@
+"""Which pages the API may show: live, public, in their publication window.
+
+A page under a view restriction is hidden together with its descendants, and so
+are its versions in other locales (translations and aliases share its
+translation key), so a private English page cannot leak through its French copy.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+
+def restricted_paths() -> list[str]:
+    """Tree paths of the pages that carry a view restriction (one query)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def visible_pages_filter(paths: list[str] | None = None) -> Q:
+    """A Q object selecting the pages an anonymous frontend may see.
+
+    ``paths`` is the result of ``restricted_paths()``, passed in when a response
+    builds several querysets so the restrictions are read once.
+    """
+    if paths is None:
+        paths = restricted_paths()
+    now = timezone.now()
+    visible = (
+        Q(live=True, expired=False, depth__gt=1)
+        & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+    if paths:
+        under_restriction = Q()
+        for path in paths:
+            under_restriction |= Q(path__startswith=path)
+        restricted = Page.objects.filter(under_restriction)
+        visible &= ~under_restriction
+        visible &= ~Q(translation_key__in=restricted.values("translation_key"))
+        visible &= ~Q(alias_of__in=restricted.values("pk"))
+    return visible
+
+
+def visible_pages(model=Page, paths: list[str] | None = None):
+    """Queryset of ``model`` pages the API may show."""
+    return model.objects.filter(visible_pages_filter(paths))
