@@ -357,6 +357,42 @@ def test_a_topic_created_in_the_french_locale_is_french(admin_client, locales):
 
 
 @pytest.mark.django_db
+def test_a_topic_slug_already_used_in_the_same_language_is_refused_with_a_message(admin_client, locales):
+    TopicFactory(name="Africa", slug="africa")
+
+    response = admin_client.post(snippet_url(Topic, "add"), {"name": "Africa (2)", "slug": "africa"})
+
+    assert response.status_code == 200
+    assert form_errors(response) == {"slug": ["Another topic in this language already uses this slug."]}
+    assert Topic.objects.filter(slug="africa").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_topic_slug_may_repeat_in_another_language(admin_client, locales):
+    TopicFactory(name="Africa", slug="africa")
+
+    response = admin_client.post(
+        f"{snippet_url(Topic, 'add')}?locale=fr", {"name": "Afrique", "slug": "africa"}
+    )
+
+    assert response.status_code == 302
+    assert Topic.objects.get(slug="africa", locale=locales["fr"]).name == "Afrique"
+
+
+@pytest.mark.django_db
+def test_a_topic_keeps_its_own_slug_when_edited(admin_client):
+    topic = TopicFactory(name="Africa", slug="africa")
+
+    response = admin_client.post(
+        snippet_url(Topic, "edit", topic.pk), {"name": "Africa and the EU", "slug": "africa"}
+    )
+
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    assert topic.name == "Africa and the EU"
+
+
+@pytest.mark.django_db
 def test_a_media_contact_is_created(admin_client):
     data = {
         "name": "Alex Example",
