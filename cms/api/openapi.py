@@ -1,7 +1,201 @@
-"""Placeholder; replaced below."""
+"""The OpenAPI 3 document of the API, served at ``/api/v2/openapi.json``.
+
+Page schemas are generated from the same field classes that render pages (and
+StreamField schemas from the block definitions), so the document follows the
+content model; tests validate real responses against it.
+"""
 
 from django.http import JsonResponse
 
+from cms.api.serializers.images import IMAGE_SCHEMA
+from cms.api.serializers.pages import COMMON_FIELDS, all_fields
+from cms.api.serializers.snippets import CONTACT_SCHEMA, TOPIC_SCHEMA
+from cms.api.serializers.streams import StreamField
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict, required=None) -> dict:
+    return {
+        "type": "object",
+        "required": list(properties) if required is None else required,
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+def field_schema(field, model) -> dict:
+    return field.schema_for(model) if isinstance(field, StreamField) else field.schema
+
+
+def page_schemas() -> dict:
+    from cms.api.views import all_page_models
+
+    schemas = {}
+    listed = {}
+    for model in all_page_models():
+        properties = {name: field_schema(field, model) for name, field in all_fields(model).items()}
+        properties["type"] = {"enum": [model._meta.label]}
+        schemas[model._meta.label.replace(".", "_")] = obj(properties)
+        listed.update({name: schema for name, schema in properties.items() if name != "type"})
+    schemas["Page"] = {"oneOf": [ref(name) for name in list(schemas)]}
+    # Listing items carry the fields asked for with ?fields= (a summary by default).
+    schemas["PageListItem"] = obj({**listed, "type": STRING}, required=["id", "type"])
+    return schemas
+
+
+def listing_of(item: dict) -> dict:
+    return obj({"meta": obj({"total_count": INTEGER}), "items": {"type": "array", "items": item}})
+
+
+def parameter(name, description, schema=None, required=False, where="query"):
+    return {
+        "name": name,
+        "in": where,
+        "required": required,
+        "description": description,
+        "schema": schema or STRING,
+    }
+
+
+PAGINATION = [
+    parameter("limit", "Items per response, 1 to WAGTAILAPI_LIMIT_MAX (100); default 20.", INTEGER),
+    parameter("offset", "Items to skip.", INTEGER),
+]
+FIELDS = parameter("fields", "Wagtail's fields syntax: '*', '_', 'name', '-name', comma separated.")
+LOCALE = parameter("locale", "A locale code: en, fr or nl.")
+ERRORS = {
+    "400": {"description": "Invalid parameter", "content": {"application/json": {"schema": ref("Error")}}},
+    "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
+}
+
+
+def operation(summary, schema, parameters=()):
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": list(parameters),
+            "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
+                "304": {"description": "Not modified (If-None-Match matched the ETag)"},
+                **ERRORS,
+            },
+        }
+    }
+
+
+def build_document() -> dict:
+    summary = obj({name: COMMON_FIELDS[name].schema for name in ["id", "title", "path", "url"]}
+                  | {"type": STRING, "locale": STRING, "is_fallback": {"type": "boolean"}})  # fmt: skip
+    nav_item = obj({**summary["properties"], "children": {"type": "array", "items": ref("NavigationItem")}})
+    schemas = {
+        "Error": obj({"message": STRING}),
+        "PageSummary": summary,
+        **page_schemas(),
+        "Redirect": obj(
+            {
+                "redirect": obj(
+                    {
+                        "location": STRING,
+                        "path": {"type": ["string", "null"]},
+                        "is_permanent": {"type": "boolean"},
+                        "status_code": {"enum": [301, 302]},
+                    }
+                )
+            }
+        ),  # fmt: skip
+        "Image": IMAGE_SCHEMA,
+        "Topic": TOPIC_SCHEMA,
+        "MediaContact": CONTACT_SCHEMA,
+        "NavigationItem": nav_item,
+        "Navigation": obj(
+            {
+                "locale": STRING,
+                "home": {"anyOf": [ref("PageSummary"), {"type": "null"}]},
+                "items": {"type": "array", "items": ref("NavigationItem")},
+            }
+        ),  # fmt: skip
+        "Locales": obj(
+            {
+                "items": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "code": STRING,
+                            "name": STRING,
+                            "english_name": STRING,
+                            "is_default": {"type": "boolean"},
+                            "home": {"anyOf": [ref("PageSummary"), {"type": "null"}]},
+                        }
+                    ),
+                }
+            }
+        ),  # fmt: skip
+    }
+    page_id = parameter("id", "Page id.", INTEGER, required=True, where="path")
+    paths = {
+        "/api/v2/pages/": operation(
+            "Published pages",
+            listing_of(ref("PageListItem")),
+            [
+                *PAGINATION,
+                FIELDS,
+                LOCALE,
+                parameter("type", "Page types, e.g. news.NewsArticlePage (comma separated)."),
+                parameter("child_of", "Children of this page id.", INTEGER),
+                parameter("descendant_of", "Descendants of this page id.", INTEGER),
+                parameter("topic", "A topic key (shared by its translations) or slug in any language."),
+                parameter(
+                    "order",
+                    "path (default; news: -publication_date), title, first_published_at, "
+                    "last_published_at, publication_date (news only); '-' for descending.",
+                ),
+            ],
+        ),  # fmt: skip
+        "/api/v2/pages/{id}/": operation("A published page", ref("Page"), [page_id, FIELDS]),
+        "/api/v2/pages/find/": operation(
+            "The page at a frontend path, or the redirect registered for it",
+            {"oneOf": [ref("Page"), ref("Redirect")]},
+            [
+                parameter(
+                    "path", "Frontend path with its locale prefix, e.g. /fr/qui-sommes-nous/.", required=True
+                ),
+                FIELDS,
+            ],
+        ),  # fmt: skip
+        "/api/v2/images/": operation("Images", listing_of(ref("Image")), PAGINATION),
+        "/api/v2/images/{id}/": operation(
+            "An image", ref("Image"), [{**page_id, "description": "Image id."}]
+        ),
+        "/api/v2/navigation/": operation("The menu tree of one locale", ref("Navigation"), [LOCALE]),
+        "/api/v2/topics/": operation("Topics", listing_of(ref("Topic")), [*PAGINATION, LOCALE]),
+        "/api/v2/media-contacts/": operation(
+            "Media contacts", listing_of(ref("MediaContact")), [*PAGINATION, LOCALE]
+        ),
+        "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
+        "/api/v2/search/": operation(
+            "Search one locale",
+            listing_of(ref("PageListItem")),
+            [
+                parameter("q", "Search terms.", required=True),
+                LOCALE,
+                FIELDS,
+                *PAGINATION,
+            ],
+        ),  # fmt: skip
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Country office content API", "version": "2"},
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }
+
 
 def openapi_view(request):
-    return JsonResponse({})
+    return JsonResponse(build_document(), json_dumps_params={"ensure_ascii": False})
