@@ -31,7 +31,7 @@ class NotSerialisable(Exception):
 def encode(value):
     if isinstance(value, models.Model):
         return {"__model__": value._meta.label, "pk": value.pk}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, models.QuerySet)):
         return [encode(item) for item in value]
     if isinstance(value, dict):
         return {"__dict__": [[key, encode(item)] for key, item in value.items()]}
