@@ -1,0 +1,197 @@
+"""load_demo_content builds the demo site in three languages, through wagtail-localize, idempotently."""
+
+import io
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from cms.demo.articles import EU_MEETING
+from cms.demo.builder import PAGES
+from cms.demo.snippets import CONTACTS, TOPICS
+from news.models import MediaContact, NewsArticlePage, NewsArticleTopic, Topic
+
+pytestmark = pytest.mark.django_db
+
+TRANSLATIONS = ("fr", "nl")
+TEXT_FIELDS = ("intro", "lead", "dateline", "lead_image_alt")
+
+
+def database_counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "topics": Topic.objects.count(),
+        "contacts": MediaContact.objects.count(),
+        "images": get_image_model().objects.count(),
+        "article topics": NewsArticleTopic.objects.count(),
+        "sources": TranslationSource.objects.count(),
+        "translations": Translation.objects.count(),
+        "string translations": StringTranslation.objects.count(),
+    }
+
+
+def load_demo_content():
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Run the command twice on the migrated (empty) database; roll everything back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = database_counts()
+        first_output = load_demo_content()
+        after_first = database_counts()
+        second_output = load_demo_content()
+        after_second = database_counts()
+        yield SimpleNamespace(
+            before=before,
+            first_output=first_output,
+            after_first=after_first,
+            second_output=second_output,
+            after_second=after_second,
+        )
+        transaction.set_rollback(True)
+
+
+def code_locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def english_page(spec):
+    return Page.objects.get(locale__language_code="en", slug=spec.slug.en).specific
+
+
+def test_every_demo_page_is_a_live_wagtail_localize_translation_in_french_and_dutch(demo):
+    for spec in PAGES:
+        english = english_page(spec)
+        for code in TRANSLATIONS:
+            translated = english.get_translation(code_locale(code)).specific
+            assert translated.live
+            assert type(translated) is type(english)
+            assert Translation.objects.filter(
+                source__object_id=english.translation_key,
+                source__locale=english.locale,
+                target_locale__language_code=code,
+                enabled=True,
+            ).exists(), f"{spec.title.en} ({code}) was not made through wagtail-localize"
+
+
+def test_translated_pages_carry_french_and_dutch_text_not_english(demo):
+    for spec in PAGES:
+        english = english_page(spec)
+        for code in TRANSLATIONS:
+            translated = english.get_translation(code_locale(code)).specific
+            assert translated.title == spec.title[code]
+            assert translated.slug == spec.slug[code]
+            for name in TEXT_FIELDS:
+                if name in spec.fields:
+                    assert getattr(translated, name) == spec.fields[name][code]
+            if spec.title[code] != spec.title.en:
+                assert translated.title != english.title
+
+
+def test_section_bodies_are_translated_block_by_block_and_keep_their_block_types(demo):
+    english = english_page(next(spec for spec in PAGES if spec.key == "our-work"))
+    french = english.get_translation(code_locale("fr")).specific
+    assert [block.block_type for block in french.body] == [block.block_type for block in english.body]
+    assert {"heading", "paragraph", "image", "quote", "call_to_action", "key_figure"} <= {
+        block.block_type for block in english.body
+    }
+    english_headings = [block.value["text"] for block in english.body if block.block_type == "heading"]
+    french_headings = [block.value["text"] for block in french.body if block.block_type == "heading"]
+    assert french_headings and french_headings != english_headings
+
+
+def test_topics_and_media_contacts_are_translated_snippets(demo):
+    for spec in TOPICS:
+        english = Topic.objects.get(locale__language_code="en", slug=spec.slug.en)
+        for code in TRANSLATIONS:
+            translated = english.get_translation(code_locale(code))
+            assert (translated.name, translated.slug) == (spec.name[code], spec.slug[code])
+            assert Translation.objects.filter(
+                source__object_id=english.translation_key, target_locale__language_code=code
+            ).exists()
+    for spec in CONTACTS:
+        english = MediaContact.objects.get(locale__language_code="en", email=spec.email)
+        for code in TRANSLATIONS:
+            translated = english.get_translation(code_locale(code))
+            assert translated.role == spec.role[code]
+            assert (translated.name, translated.email, translated.phone) == (
+                spec.name,
+                spec.email,
+                spec.phone,
+            )
+
+
+def test_the_french_press_release_carries_the_french_topics_and_contacts(demo):
+    english = english_page(EU_MEETING)
+    french = english.get_translation(code_locale("fr")).specific
+    french_topics = [row.topic for row in french.topics.all()]
+    english_topics = [row.topic for row in english.topics.all()]
+    assert len(english_topics) == 5
+    assert [topic.translation_key for topic in french_topics] == [t.translation_key for t in english_topics]
+    assert {topic.locale.language_code for topic in french_topics} == {"fr"}
+    assert "Changement climatique" in [topic.name for topic in french_topics]
+    assert {row.contact.locale.language_code for row in french.media_contacts.all()} == {"fr"}
+
+
+def test_the_model_press_release_fills_every_field(demo):
+    article = english_page(EU_MEETING)
+    assert article.article_type == NewsArticlePage.ArticleType.PRESS_RELEASE
+    assert article.dateline and article.lead and article.lead_image and article.lead_image_alt
+    assert article.editors_note.count("<li>") >= 4
+    assert article.related_articles.count() >= 1
+    assert article.media_contacts.count() >= 1
+    assert {"heading", "paragraph", "quote", "image"} <= {block.block_type for block in article.body}
+    # The rich text links to another demo page, and the French version keeps the link.
+    french = article.get_translation(code_locale("fr")).specific
+    for page in (article, french):
+        links = [
+            b.value.source
+            for b in page.body
+            if b.block_type == "paragraph" and 'linktype="page"' in b.value.source
+        ]
+        assert links
+
+
+def test_news_has_articles_on_several_dates_and_topics_in_every_language(demo):
+    for code in ("en", *TRANSLATIONS):
+        articles = NewsArticlePage.objects.live().filter(locale__language_code=code)
+        assert articles.count() >= 5
+        assert articles.values("publication_date").distinct().count() >= 5
+        assert NewsArticleTopic.objects.filter(page__in=articles).values("topic").distinct().count() >= 6
+
+
+def test_the_command_reports_what_it_created_and_sums_it_up(demo):
+    assert "created   page: Who we are" in demo.first_output
+    assert "created   page (fr): Who we are" in demo.first_output
+    assert demo.first_output.strip().splitlines()[-1].startswith("Demo content:")
+    assert demo.after_first["pages"] > demo.before["pages"]
+
+
+def test_a_second_run_changes_nothing(demo):
+    assert demo.after_second == demo.after_first
+    summary = demo.second_output.strip().splitlines()[-1]
+    assert " 0 created, 0 updated," in summary
+    assert "created " not in demo.second_output and "updated " not in demo.second_output
+
+
+def test_a_rerun_restores_an_edited_english_page_in_place(demo):
+    article = english_page(EU_MEETING)
+    article.lead = "Edited by hand."
+    article.save_revision().publish()
+    pages_before = Page.objects.count()
+
+    output = load_demo_content()
+
+    article.refresh_from_db()
+    assert article.lead == EU_MEETING.fields["lead"].en
+    assert f"updated   page: {EU_MEETING.title.en}" in output
+    assert Page.objects.count() == pages_before
