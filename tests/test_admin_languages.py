@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import capfirst
 from wagtail.users.models import UserProfile
@@ -72,6 +73,13 @@ def set_admin_language(user, language: str):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
+
+
+@pytest.fixture(autouse=True)
+def keep_active_language():
+    """Undo the language LocaleMiddleware activates for a request: it stays on the thread afterwards."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
