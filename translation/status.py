@@ -162,6 +162,10 @@ class Summary:
     def count(self, state) -> int:
         return self.counts[state]
 
+    @property
+    def counts_in_state_order(self) -> list[int]:
+        return [self.counts[state] for state in State]
+
 
 def summarise(rows, key) -> dict:
     """Group ``rows`` by ``key(row)`` into Summaries, in first-seen order."""
