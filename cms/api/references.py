@@ -57,6 +57,7 @@ class References:
         self.pages_by_key: dict[object, list[PageRef]] = {}
         self.pages_by_path: dict[str, PageRef] = {}
         self.key_of_page_id: dict[int, object] = {}
+        self.locale_of_page_id: dict[int, int] = {}
         self.images: dict = {}
         self.documents: dict = {}
 
@@ -93,9 +94,12 @@ class References:
     def load(self):
         wanted = self.wanted
         if wanted.page_ids:
-            self.key_of_page_id = dict(
-                Page.objects.filter(pk__in=wanted.page_ids).values_list("pk", "translation_key")
+            rows = Page.objects.filter(pk__in=wanted.page_ids).values_list(
+                "pk", "translation_key", "locale_id"
             )
+            for pk, key, locale_id in rows:
+                self.key_of_page_id[pk] = key
+                self.locale_of_page_id[pk] = locale_id
         keys = wanted.translation_keys | set(self.key_of_page_id.values())
         if keys or wanted.tree_paths:
             rows = (

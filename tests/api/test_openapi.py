@@ -5,16 +5,42 @@ import pytest
 from tests.api.schema_validation import errors, response_schema
 
 ENDPOINTS = {
-    "/api/v2/pages/": ["/api/v2/pages/", "/api/v2/pages/?fields=*&limit=100", "/api/v2/pages/?type=news.NewsArticlePage&fields=*"],
-    "/api/v2/pages/{id}/": ["/api/v2/pages/{article}/", "/api/v2/pages/{about}/", "/api/v2/pages/{home}/", "/api/v2/pages/{news}/"],
-    "/api/v2/pages/find/": ["/api/v2/pages/find/?path=/fr/qui-sommes-nous/a-propos/", "/api/v2/pages/find/?path=/nl/wie-we-zijn/about/"],
-    "/api/v2/images/": ["/api/v2/images/"],
-    "/api/v2/images/{id}/": ["/api/v2/images/{image}/"],
-    "/api/v2/navigation/": ["/api/v2/navigation/?locale=fr"],
-    "/api/v2/topics/": ["/api/v2/topics/?locale=nl"],
-    "/api/v2/media-contacts/": ["/api/v2/media-contacts/?locale=fr"],
-    "/api/v2/locales/": ["/api/v2/locales/"],
-    "/api/v2/search/": ["/api/v2/search/?q=story&locale=fr&fields=*"],
+    "/api/v2/pages/": [
+        "/api/v2/pages/",
+        "/api/v2/pages/?fields=*&limit=100",
+        "/api/v2/pages/?type=news.NewsArticlePage&fields=*",
+    ],
+    "/api/v2/pages/{id}/": [
+        "/api/v2/pages/{article}/",
+        "/api/v2/pages/{about}/",
+        "/api/v2/pages/{home}/",
+        "/api/v2/pages/{news}/",
+    ],
+    "/api/v2/pages/find/": [
+        "/api/v2/pages/find/?path=/fr/qui-sommes-nous/a-propos/",
+        "/api/v2/pages/find/?path=/nl/wie-we-zijn/about/",
+    ],
+    "/api/v2/images/": [
+        "/api/v2/images/",
+    ],
+    "/api/v2/images/{id}/": [
+        "/api/v2/images/{image}/",
+    ],
+    "/api/v2/navigation/": [
+        "/api/v2/navigation/?locale=fr",
+    ],
+    "/api/v2/topics/": [
+        "/api/v2/topics/?locale=nl",
+    ],
+    "/api/v2/media-contacts/": [
+        "/api/v2/media-contacts/?locale=fr",
+    ],
+    "/api/v2/locales/": [
+        "/api/v2/locales/",
+    ],
+    "/api/v2/search/": [
+        "/api/v2/search/?q=story&locale=fr&fields=*",
+    ],
 }  # fmt: skip
 
 

@@ -38,28 +38,33 @@ class TranslationsField(ContentField):
         ]
 
 
-def content_locale_id(page) -> int:
+def content_locale_id(page, refs) -> int:
     # An alias (wagtail-localize's untranslated copy) shows its source's content.
-    return page.alias_of.locale_id if page.alias_of_id else page.locale_id
+    if page.alias_of_id:
+        return refs.locale_of_page_id.get(page.alias_of_id, page.locale_id)
+    return page.locale_id
 
 
 class ContentLocaleField(ContentField):
     """``"en"`` for a French alias of an English page: set ``lang`` from this, not ``locale``."""
 
-    prefetch = ("alias_of",)
+    def collect(self, obj, refs):
+        refs.want_page(obj.alias_of_id)
 
     def represent(self, obj, refs):
-        return refs.language_code(content_locale_id(obj))
+        return refs.language_code(content_locale_id(obj, refs))
 
 
 class FallbackField(ContentField):
     """``true`` when the page is shown in another language than its locale's (an untranslated alias)."""
 
     schema = {"type": "boolean"}
-    prefetch = ("alias_of",)
+
+    def collect(self, obj, refs):
+        refs.want_page(obj.alias_of_id)
 
     def represent(self, obj, refs):
-        return content_locale_id(obj) != obj.locale_id
+        return content_locale_id(obj, refs) != obj.locale_id
 
 
 class LocaleField(ContentField):

@@ -1,0 +1,48 @@
+"""A response's query count does not grow with the number of items it returns."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.api.conftest import build_site
+from tests.factories import ImageFactory
+
+MAX_QUERIES = 20
+# Listings of mixed page types cost one query (plus the type's prefetches) per page
+# *type* on the slice: bounded by the content model, pinned by MAX_QUERIES only.
+MIXED_TYPES = ["/api/v2/pages/?fields=*", "/api/v2/search/?q=story&locale=fr&fields=*"]
+ENDPOINTS = [
+    "/api/v2/pages/?type=news.NewsArticlePage&fields=*&locale=fr",
+    # Ordered so the first item is the richest (links, an image, translations, an alias).
+    "/api/v2/pages/?type=home.SectionPage&fields=*&order=title",
+    "/api/v2/search/?q=officials&locale=nl",
+    "/api/v2/images/",
+    "/api/v2/topics/",
+    "/api/v2/media-contacts/",
+]
+
+
+@pytest.mark.django_db
+def test_listings_cost_the_same_for_one_item_as_for_the_maximum(
+    home_page, locales, api, django_assert_max_num_queries
+):
+    build_site(home_page, locales, articles=4)
+    ImageFactory.create_batch(3)
+    api.get("/api/v2/locales/")  # warm Django's content type cache, as a running server has
+    for url in MIXED_TYPES:
+        for limit in (1, 100):
+            with django_assert_max_num_queries(MAX_QUERIES):
+                assert api.get(f"{url}&limit={limit}").status_code == 200
+    for url in ENDPOINTS:
+        counts = []
+        for limit in (1, 100):
+            with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(MAX_QUERIES):
+                response = api.get(f"{url}&limit={limit}" if "?" in url else f"{url}?limit={limit}")
+            assert response.status_code == 200
+            counts.append((len(response.json()["items"]), len(queries)))
+        (few, few_queries), (many, many_queries) = counts
+        assert few == 1 and many > 1, url
+        assert many_queries == few_queries, url
+    for url in ["/api/v2/navigation/?locale=fr", "/api/v2/locales/"]:
+        with django_assert_max_num_queries(6):
+            assert api.get(url).status_code == 200
