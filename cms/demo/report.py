@@ -31,8 +31,9 @@ class Report:
 
     def summary(self):
         totals = ", ".join(f"{self.counts[status]} {status}" for status in STATUSES)
-        kinds = sorted({kind for kind, _status in self.by_kind})
-        detail = "; ".join(
-            f"{kind}: " + "/".join(str(self.by_kind[kind, status]) for status in STATUSES) for kind in kinds
+        # Kinds in the order the build met them: images, snippets, pages, translations.
+        kinds = dict.fromkeys(kind for kind, _status in self.by_kind)
+        detail = ", ".join(
+            f"{kind} " + "/".join(str(self.by_kind[kind, status]) for status in STATUSES) for kind in kinds
         )
-        return f"Demo content: {totals} ({detail}; created/updated/unchanged)"
+        return f"Demo content: {totals}. By kind ({'/'.join(STATUSES)}): {detail}"
