@@ -175,3 +175,45 @@ def test_only_the_rejected_file_is_skipped(untranslated_section, tmp_path, home_
         SectionPage.objects.get(translation_key=other.translation_key, locale=locales["fr"]).title
         == "FR Who we are"
     )
+
+
+@pytest.mark.django_db
+def test_admin_per_page_po_download_and_upload_still_work(
+    client, french_translator, untranslated_section, locales
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail_localize.models import Translation
+
+    translate_object(untranslated_section, locales["fr"], french)
+    translation = Translation.objects.get(
+        source__object_id=untranslated_section.translation_key, target_locale=locales["fr"]
+    )
+    client.force_login(french_translator)
+
+    download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    next(entry for entry in po if entry.msgctxt == "intro").msgstr = "Ce que nous faisons."
+    upload = SimpleUploadedFile("fr.po", str(po).encode(), content_type="text/x-gettext-translation")
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"}
+    )
+
+    assert response.status_code == 302
+    assert (
+        StringTranslation.objects.get(locale=locales["fr"], translation_of__data="What we do.").data
+        == "Ce que nous faisons."
+    )
+
+
+@pytest.mark.django_db
+def test_demo_users_get_a_role_and_a_printed_login(roles):
+    from django.contrib.auth import authenticate
+
+    out = io.StringIO()
+    call_command("setup_roles", demo_users=True, password="demo-pass-123", stdout=out)
+    assert "translator-fr / demo-pass-123" in out.getvalue()
+    user = authenticate(username="translator-fr", password="demo-pass-123")
+    assert [group.name for group in user.groups.all()] == ["French translators"]
+    assert user.wagtail_userprofile.preferred_language == "fr"

@@ -1,8 +1,10 @@
 """Locale sync keeps existing translations; bulk submission runs as a queued task."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django_tasks import default_task_backend
 from wagtail.models import Page
@@ -133,3 +135,22 @@ def test_submitting_a_section_with_its_subtree_runs_on_the_task_queue(
     job.task.call(*args, **kwargs)
 
     assert in_french(child)
+
+
+@pytest.mark.django_db
+def test_sync_locales_aliases_existing_english_pages_through_the_queue(
+    home_page, locales, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    section = SectionPageFactory(parent=home_page, title="Our work")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("sync_locales", locale="nl", stdout=io.StringIO())
+    assert not Page.objects.filter(translation_key=section.translation_key, locale=locales["nl"]).exists()
+
+    for job in [result for result in default_task_backend.results if result.task.name == "run_localize_job"]:
+        args, kwargs = json.loads(json.dumps([job.args, job.kwargs]))
+        job.task.call(*args, **kwargs)
+
+    alias = Page.objects.get(translation_key=section.translation_key, locale=locales["nl"])
+    assert alias.alias_of_id == section.pk
+    assert not Page.objects.filter(translation_key=section.translation_key, locale=locales["fr"]).exists()
