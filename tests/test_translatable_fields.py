@@ -29,6 +29,7 @@ from tests.factories import (
     MediaContactFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
+    SectionPageFactory,
     TopicFactory,
 )
 
@@ -248,3 +249,19 @@ def test_french_topic_has_its_own_name_and_slug(french):
     french_topic = translate_object(topic, french, FRENCH_TOPIC_NAMES.__getitem__)
 
     assert (french_topic.name, french_topic.slug) == ("Changement climatique", "changement-climatique")
+
+
+@pytest.mark.django_db
+def test_french_home_page_translates_its_key_figures_and_keeps_the_chosen_sections(home_page, french):
+    section = SectionPageFactory(parent=home_page, title="Who we are")
+    home_page.key_figures = [("key_figure", {"figure": "175", "label": "member states", "description": ""})]
+    home_page.featured_sections = [("section", section)]
+    home_page.save_revision().publish()
+    translator = RecordingTranslator()
+
+    french_home = translate_object(home_page, french, translator)
+
+    key_figure = french_home.key_figures[0].value
+    assert (key_figure["figure"], key_figure["label"]) == ("FR 175", "FR member states")
+    assert french_home.featured_sections[0].value.pk == section.pk
+    assert section.title not in translator.asked
