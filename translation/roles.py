@@ -60,7 +60,10 @@ def translator_role(name, language_code, description):
         description=description,
         # Translators convert aliases into translations, which Wagtail counts as adding.
         page_permissions=["add_page", "change_page", "publish_page"],
-        model_permissions=[("wagtailadmin", "access_admin")] + snippet_permissions(EDIT_SNIPPETS),
+        # "Translate this page" on an alias is wagtail-localize's submission into their own
+        # locale; the middleware refuses any other target locale.
+        model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+        + snippet_permissions(EDIT_SNIPPETS),
         collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
 

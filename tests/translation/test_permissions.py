@@ -99,3 +99,25 @@ def test_editor_edits_english_but_not_translations(client, editor, translated_se
     client.force_login(editor)
     assert client.get(edit_url(translated_section["en"])).status_code == 200
     assert refused(client.get(edit_url(translated_section["fr"])))
+
+
+@pytest.mark.django_db
+def test_french_translator_takes_up_a_french_alias_but_submits_into_no_other_locale(
+    fr_client, translated_section, home_page, locales
+):
+    from tests.factories import SectionPageFactory
+
+    english = SectionPageFactory(parent=home_page, title="Partners")
+    alias = english.copy_for_translation(locales["fr"], alias=True)
+    submit_url = reverse("wagtail_localize:submit_page_translation", args=[english.pk])
+
+    assert fr_client.post(submit_url, {"locales": [locales["nl"].pk]}).status_code == 403
+    assert not english.get_translations().filter(locale=locales["nl"]).exists()
+
+    response = fr_client.post(submit_url, {"locales": [locales["fr"].pk]})
+    assert response.status_code == 302
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None  # now a translation the translator works on
+    assert Translation.objects.filter(
+        source__object_id=english.translation_key, target_locale=locales["fr"]
+    ).exists()
