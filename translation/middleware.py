@@ -16,7 +16,6 @@ from wagtail_localize.models import Translation
 
 from .permissions import user_can_work_in_locale
 
-
 SUBMIT_VIEWS = {"submit_page_translation", "submit_snippet_translation"}
 
 
