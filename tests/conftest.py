@@ -5,6 +5,8 @@ HomePage as the default site's root, as a real installation has.
 """
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -31,3 +33,10 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def reset_active_language():
+    """LocaleMiddleware leaves a request's language active; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.api.v2",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -170,9 +172,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     else {"CLASS": "translation.machine_translation.DevelopmentTranslator", "OPTIONS": {}}
 )
 
-# Submitting a subtree and synchronising a locale become django-tasks tasks. TASKS_BACKEND
-# picks the queue: the immediate backend (runs in the request) by default; a persistent
-# queue such as django-tasks-db's DatabaseBackend, with its worker, in production.
+# Submitting a subtree and synchronising a locale become django-tasks tasks on the
+# queue TASKS_BACKEND names. Development runs them at once, in the request, so a lone
+# runserver works; production (see production.py) stores them in the database for
+# `manage.py db_worker` to run.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "translation.jobs.TaskFrameworkJobBackend"}
 TASKS = {
     "default": {

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django_tasks import default_task_backend
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
@@ -104,21 +105,22 @@ def test_syncing_after_an_english_edit_keeps_unchanged_translations(translated_t
     assert next(row for row in collect_rows("fr") if row.source.pk == section.pk).state == State.OUTDATED
 
 
-@pytest.mark.django_db
+# Real commits, as in production: the worker takes an exclusive lock on the queue.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_submitting_a_section_with_its_subtree_runs_on_the_task_queue(
-    client, editor, home_page, locales, settings, django_capture_on_commit_callbacks
+    client, editor, home_page, locales, settings
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # The production queue: tasks stored in the database, run by `manage.py db_worker`.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     translate_object(home_page, locales["fr"], french)
     section = SectionPageFactory(parent=home_page, title="Our work")
     child = SectionPageFactory(parent=section, title="Migration and health")
     client.force_login(editor)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
-            {"locales": [locales["fr"].pk], "include_subtree": "on"},
-        )
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
+        {"locales": [locales["fr"].pk], "include_subtree": "on"},
+    )
     assert response.status_code == 302
 
     def in_french(page):
@@ -127,13 +129,12 @@ def test_submitting_a_section_with_its_subtree_runs_on_the_task_queue(
     # The section itself is translated in the request, its subtree only by the worker.
     assert in_french(section)
     assert not in_french(child)
-    # Wagtail queues its own tasks (reference index updates) on the same backend.
-    [job] = [result for result in default_task_backend.results if result.task.name == "run_localize_job"]
+    queued = DBTaskResult.objects.filter(task_path__endswith="run_localize_job")
+    assert queued.filter(status="READY").count() == 1
 
-    # A persistent queue stores the arguments as JSON; the worker runs the task from them.
-    args, kwargs = json.loads(json.dumps([job.args, job.kwargs]))
-    job.task.call(*args, **kwargs)
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, stdout=io.StringIO())
 
+    assert queued.get().status == "SUCCESSFUL"
     assert in_french(child)
 
 
