@@ -26,6 +26,7 @@ run: install ## Migrate, load the demo content in en/fr/nl, print the login and 
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py setup_roles --demo-users --password demo
 	@echo "==> Admin: http://$(HOST):$(PORT)/admin/   API: http://$(HOST):$(PORT)/api/v2/pages/?locale=fr"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
