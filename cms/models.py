@@ -8,8 +8,10 @@ from django.db import models
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.preview import FrontendPreviewMixin
 
-class BasePage(Page):
+
+class BasePage(FrontendPreviewMixin, Page):
     """Every page type of the site; declares what translators see of Page's own fields."""
 
     # Titles, slugs and SEO text are written per language; menu visibility follows

@@ -6,10 +6,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from cms.api.router import api_router
+from cms.api.preview import preview_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Drafts for the frontend's preview route; outside the router so it is never cached.
+    path("api/v2/preview/", preview_view, name="api-preview"),
     path("api/v2/", api_router.urls),
     # Signed dynamic image URLs used by the API: a rendition is made on its first request.
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),

@@ -182,3 +182,45 @@ TASKS = {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+
+# Preview and publishing (cms.publishing): headless preview in the frontend, the news
+# moderation workflow, coordinated releases across languages, and frontend cache purges.
+INSTALLED_APPS += ["wagtail_headless_preview", "cms.publishing"]
+
+# The admin's Preview opens the frontend's preview route of the page's language, with
+# ?content_type=…&token=…; the frontend then reads the draft from /api/v2/preview/.
+# Override per language with PREVIEW_CLIENT_URLS="en=https://…,fr=https://…".
+PREVIEW_CLIENT_URLS = {code: f"{FRONTEND_BASE_URL}/{code}/preview/" for code, _name in LANGUAGES}
+PREVIEW_CLIENT_URLS |= env.dict("PREVIEW_CLIENT_URLS", default={})
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": f"{FRONTEND_BASE_URL}/preview/"}}
+# Seconds a preview token stays valid; each click on Preview signs a new one.
+PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
+
+# The cache in front of the API (a CDN or Varnish), purged when content changes:
+# FRONTEND_CACHE_BACKEND is "" (none), "http" (PURGE requests to FRONTEND_CACHE_LOCATION),
+# "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or "cloudfront"
+# (CLOUDFRONT_DISTRIBUTION_ID, AWS credentials from the environment; needs boto3).
+# Purged URLs are API URLs on WAGTAILAPI_BASE_URL, the host the cache serves.
+FRONTEND_CACHE_BACKEND = env.str("FRONTEND_CACHE_BACKEND", default="")
+FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_LOCATION"),
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    },
+}
+WAGTAILFRONTENDCACHE = (
+    {"default": FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]()} if FRONTEND_CACHE_BACKEND else {}
+)
+del FRONTEND_CACHE_BACKENDS
+# API URLs carry no language prefix to multiply per language.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []

@@ -1,0 +1,55 @@
+"""The preview endpoint: the draft behind a preview token, as the JSON of a published page.
+
+The frontend's preview route (opened by the admin's Preview, see cms.preview) calls
+``/api/v2/preview/?content_type=…&token=…`` and gets the draft in exactly the JSON of
+``pages/<id>/`` (the same serializer). The token is the only key to drafts: missing,
+tampered, expired or unknown tokens get a 4xx JSON message, never content.
+"""
+
+from django.conf import settings
+from django.core.signing import BadSignature, SignatureExpired
+from django.http import JsonResponse
+from django.views.decorators.http import require_safe
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from cms.api.references import References
+from cms.api.serializers.pages import PageSerializer, select_field_names
+
+
+def preview_error(status: int, message: str) -> JsonResponse:
+    response = JsonResponse({"message": message}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def content_type_name(preview: PagePreview) -> str:
+    """``news.newsarticlepage``, as wagtail-headless-preview writes it into the preview URL."""
+    return f"{preview.content_type.app_label}.{preview.content_type.model}"
+
+
+@require_safe
+def preview_view(request):
+    """``GET /api/v2/preview/?content_type=…&token=…``: the draft page's detail JSON."""
+    token = request.GET.get("token")
+    if not token:
+        return preview_error(400, "token is required: open the preview from the admin's Preview button")
+    try:
+        HeadlessPreviewMixin.get_preview_signer().unsign(token, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
+    except SignatureExpired:
+        return preview_error(403, "preview token expired: click Preview in the admin again")
+    except BadSignature:
+        return preview_error(403, "invalid preview token")
+    preview = PagePreview.objects.select_related("content_type").filter(token=token).first()
+    if preview is None or preview.content_type.model_class() is None:
+        return preview_error(404, "no preview for this token: click Preview in the admin again")
+    wanted_type = request.GET.get("content_type")
+    if wanted_type and wanted_type.lower() != content_type_name(preview):
+        return preview_error(
+            400, f"content_type does not match the token's page ({content_type_name(preview)})"
+        )
+    page = preview.as_page()
+    serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
+    response = JsonResponse(serializer.serialize(page))
+    # Drafts are for the editor who asked: never stored by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,1 @@
+"""Publishing: the news moderation workflow, coordinated releases across languages, cache purges."""
