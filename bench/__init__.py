@@ -1,0 +1,1 @@
+"""The API benchmark: seeded data, three servers side by side, a load generator and results."""

@@ -1,0 +1,237 @@
+"""Seeded benchmark data: the demo sections plus N news articles per locale, translated for real.
+
+``python -m bench.generate --articles 1000`` (settings: ``bench.settings``, database:
+``BENCH_DATABASE_URL``). The same seed gives the same articles: every value, block id
+and translation key derives from ``(seed, article number)``.
+
+English articles are written in bulk (tree paths computed here, one INSERT per
+batch and table, then indexed for search), because Wagtail's ``add_child`` and
+revision publishing cost dozens of queries a page. French and Dutch versions go
+through wagtail-localize for real: a TranslationSource with its segments, a
+Translation, StringTranslations (bulk-created) and ``create_or_update_translation``,
+then the revision is published. That last step dominates; with PostgreSQL the two
+locales run in parallel processes. Every phase skips what already exists, so an
+interrupted run resumes where it stopped.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import subprocess
+import sys
+import time
+import uuid
+
+DEFAULT_SEED = 20240501
+BATCH = 100
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+
+
+def article_keys(seed: int, count: int) -> list[uuid.UUID]:
+    """The translation key of article ``n`` depends on the seed and ``n`` only."""
+    return [uuid.UUID(int=random.Random(f"{seed}:key:{n}").getrandbits(128), version=4) for n in range(count)]
+
+
+class Progress:
+    """One line per update on stderr: done/total, rate and time left."""
+
+    def __init__(self, label: str, total: int, write=None):
+        self.label, self.total, self.done = label, total, 0
+        self.started = time.monotonic()
+        self.write = write or (lambda line: print(line, file=sys.stderr, flush=True))
+
+    def advance(self, count: int = 1):
+        self.done += count
+        elapsed = time.monotonic() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        self.write(f"  {self.label}: {self.done}/{self.total} ({rate:.1f}/s, {left:.0f} s left)")
+
+    @property
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed else 0.0
+
+
+def ensure_sections():
+    """The demo site (home pages, sections, news index, topics, contacts) in en/fr/nl."""
+    from django.db import transaction
+
+    from cms.demo.builder import DemoBuilder
+
+    with transaction.atomic():
+        DemoBuilder().build()
+
+
+def ensure_image_pool(seed: int, size: int = 24) -> list:
+    """``size`` plain images titled ``Bench image n``; drawn once, found again by title."""
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    existing = {image.title: image for image in Image.objects.filter(title__startswith="Bench image ")}
+    pool = []
+    for n in range(size):
+        title = f"Bench image {n}"
+        if title not in existing:
+            rng = random.Random(f"{seed}:image:{n}")
+            colour = tuple(rng.randrange(256) for _ in range(3))
+            buffer = io.BytesIO()
+            PillowImage.new("RGB", (1600, 900), colour).save(buffer, format="PNG")
+            existing[title] = Image.objects.create(
+                title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"bench-{n}.png")
+            )
+        pool.append(existing[title])
+    return pool
+
+
+def generate_english(seed: int, count: int, progress_write=None) -> int:
+    """Create the English articles that do not exist yet; returns how many were created."""
+    from wagtail.models import Locale, Page
+
+    from bench.articles import ArticleWriter
+    from news.models import MediaContact, NewsIndexPage, Topic
+
+    english = Locale.objects.get(language_code="en")
+    keys = article_keys(seed, count)
+    existing = set(
+        Page.objects.filter(translation_key__in=keys, locale=english).values_list(
+            "translation_key", flat=True
+        )
+    )
+    missing = [n for n, key in enumerate(keys) if key not in existing]
+    if not missing:
+        return 0
+    writer = ArticleWriter(
+        seed=seed,
+        index=NewsIndexPage.objects.get(locale=english),
+        images=ensure_image_pool(seed),
+        topics=list(Topic.objects.filter(locale=english).order_by("slug")),
+        contacts=list(MediaContact.objects.filter(locale=english).order_by("email")),
+        keys=keys,
+    )
+    progress = Progress("English articles", len(missing), progress_write)
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        writer.write_batch(batch)
+        progress.advance(len(batch))
+    return len(missing)
+
+
+def translate_articles(seed: int, count: int, language: str, progress_write=None) -> float:
+    """Translate the English articles that have no ``language`` version yet; returns articles/s."""
+    from wagtail.models import Locale, Page
+
+    from bench.translating import translate_article
+
+    english = Locale.objects.get(language_code="en")
+    locale = Locale.objects.get(language_code=language)
+    keys = article_keys(seed, count)
+    done = set(
+        Page.objects.filter(translation_key__in=keys, locale=locale).values_list("translation_key", flat=True)
+    )
+    order = {key: n for n, key in enumerate(keys)}
+    todo = sorted(
+        (
+            page
+            for page in Page.objects.filter(translation_key__in=keys, locale=english)
+            if page.translation_key not in done
+        ),
+        key=lambda page: order[page.translation_key],
+    )
+    progress = Progress(f"{language} translations", len(todo), progress_write)
+    for page in todo:
+        translate_article(page.specific, locale)
+        if progress.done % 25 == 24 or progress.done == len(todo) - 1:
+            progress.advance()
+        else:
+            progress.done += 1
+    return progress.rate
+
+
+def generate(
+    seed: int = DEFAULT_SEED, articles: int = 1000, parallel: bool | None = None, write=None
+) -> dict:
+    """Build everything; returns timings in seconds per phase and translation rates."""
+    from django.db import connection
+
+    write = write or (lambda line: print(line, file=sys.stderr, flush=True))
+    timings = {}
+    started = time.monotonic()
+    write("==> Demo sections, topics, contacts (en/fr/nl)")
+    ensure_sections()
+    timings["sections"] = time.monotonic() - started
+
+    started = time.monotonic()
+    write(f"==> {articles} English articles")
+    generate_english(seed, articles, write)
+    timings["english"] = time.monotonic() - started
+
+    started = time.monotonic()
+    if parallel is None:
+        parallel = connection.vendor == "postgresql"
+    languages = ["fr", "nl"]
+    write(f"==> French and Dutch translations ({'in parallel' if parallel else 'one after the other'})")
+    if parallel:
+        connection.close()
+        children = [
+            subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.generate",
+                    "--seed",
+                    str(seed),
+                    "--articles",
+                    str(articles),
+                    "--translate-only",
+                    language,
+                ],
+            )  # fmt: skip
+            for language in languages
+        ]
+        if any(child.wait() != 0 for child in children):
+            raise RuntimeError("a translation process failed; run the same command again to resume")
+    else:
+        for language in languages:
+            translate_articles(seed, articles, language, write)
+    timings["translations"] = time.monotonic() - started
+    timings["articles_per_second"] = (
+        2 * articles / timings["translations"] if timings["translations"] else None
+    )
+    return timings
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Fill the benchmark database with a seeded, translated site."
+    )
+    parser.add_argument("--articles", type=int, default=1000, help="news articles per locale")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--translate-only", metavar="LANGUAGE", help=argparse.SUPPRESS)
+    parser.add_argument("--no-parallel", action="store_true", help="translate one locale after the other")
+    options = parser.parse_args(argv)
+    setup_django()
+    if options.translate_only:
+        translate_articles(options.seed, options.articles, options.translate_only)
+        return
+    started = time.monotonic()
+    timings = generate(options.seed, options.articles, parallel=False if options.no_parallel else None)
+    print(
+        f"Generated {options.articles} articles per locale in {time.monotonic() - started:.0f} s "
+        f"(sections {timings['sections']:.0f} s, English {timings['english']:.0f} s, "
+        f"translations {timings['translations']:.0f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Benchmark-only middleware: the number of SQL queries of each request in ``X-Bench-Queries``."""
+
+from django.db import connection
+
+
+class QueryCountMiddleware:
+    """Counts queries through a cheap execute wrapper (no DEBUG query log needed)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-Bench-Queries"] = str(count)
+        return response
