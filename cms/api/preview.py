@@ -27,6 +27,20 @@ def content_type_name(preview: PagePreview) -> str:
     return f"{preview.content_type.app_label}.{preview.content_type.model}"
 
 
+# Set by publishing, not by the editor: the preview shows the page's real values (the
+# preview's JSON copy holds them truncated to milliseconds and in local time).
+PUBLISHING_DATES = ("first_published_at", "last_published_at")
+
+
+def draft_page(preview: PagePreview):
+    page = preview.as_page()
+    if page.pk:
+        stored = type(page).objects.filter(pk=page.pk).values(*PUBLISHING_DATES).first() or {}
+        for name, value in stored.items():
+            setattr(page, name, value)
+    return page
+
+
 @require_safe
 def preview_view(request):
     """``GET /api/v2/preview/?content_type=…&token=…``: the draft page's detail JSON."""
@@ -47,7 +61,7 @@ def preview_view(request):
         return preview_error(
             400, f"content_type does not match the token's page ({content_type_name(preview)})"
         )
-    page = preview.as_page()
+    page = draft_page(preview)
     serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
     response = JsonResponse(serializer.serialize(page))
     # Drafts are for the editor who asked: never stored by a shared cache.
