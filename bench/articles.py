@@ -21,7 +21,7 @@ from wagtail_localize.models import TranslationSource
 
 from bench.vocabulary import PLACES, sentence
 from home.models import SectionPage
-from news.models import NewsArticlePage, NewsArticleMediaContact, NewsArticleRelatedArticle, NewsArticleTopic
+from news.models import NewsArticleMediaContact, NewsArticlePage, NewsArticleRelatedArticle, NewsArticleTopic
 
 FIRST_DATE = datetime.date(2025, 6, 30)
 # The order of body blocks: a dozen, as in a long press release.
@@ -47,7 +47,8 @@ class ArticleWriter:
 
     def link(self, rng, target_id: int) -> str:
         words = sentence(rng, 8).split()
-        return f'{" ".join(words[:3])} <a linktype="page" id="{target_id}">{" ".join(words[3:6])}</a> {" ".join(words[6:])}'
+        before, inside, after = " ".join(words[:3]), " ".join(words[3:6]), " ".join(words[6:])
+        return f'{before} <a linktype="page" id="{target_id}">{inside}</a> {after}'
 
     def paragraph(self, rng, link_target) -> str:
         first = self.link(rng, link_target) if link_target else sentence(rng, 10)
@@ -139,14 +140,16 @@ class ArticleWriter:
         built = []
         for number in numbers:
             earlier_ids = [
-                earlier[self.keys[number - s]] for s in (7, 2, 1) if self.keys[number - s] in earlier
+                earlier[self.keys[number - s]]
+                for s in (7, 2, 1)
+                if number >= s and self.keys[number - s] in earlier
             ]
             page, article, rows = self.article(number, earlier_ids if number >= 1 else [])
             step += 1
             page.path = Page._get_path(self.index.path, page.depth, step)
             built.append((page, article, rows))
         pages = Page.objects.bulk_create([page for page, _article, _rows in built])
-        for (page, article, rows), saved in zip(built, pages, strict=True):
+        for (page, article, _rows), saved in zip(built, pages, strict=True):
             article.page_ptr_id = saved.pk
             earlier[page.translation_key] = saved.pk
         self.insert_articles([article for _page, article, _rows in built])

@@ -27,6 +27,10 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env.bool("BENCH_NO_RESPONSE_CACHE", default=False):
     API_RESPONSE_CACHE_SECONDS = 0
+# While generating, Wagtail's per-save background tasks (reference index, search index) are
+# discarded: the generator indexes its pages for search in bulk itself.
+if env.bool("BENCH_GENERATING", default=False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # The response carries the number of SQL queries it cost; same header on all three servers.
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

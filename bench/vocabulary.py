@@ -19,12 +19,13 @@ WORDS = [
     ("local", "local", "lokaal"), ("annual", "annuel", "jaarlijks"), ("safe", "sûr", "veilig"),
     ("launches", "lance", "lanceert"), ("publishes", "publie", "publiceert"), ("welcomes", "accueille", "verwelkomt"),
     ("supports", "soutient", "steunt"), ("presents", "présente", "presenteert"), ("meets", "rencontre", "ontmoet"),
-    ("the", "le", "de"), ("a", "un", "een"), ("with", "avec", "met"), ("for", "pour", "voor"),
-    ("in", "en", "in"), ("and", "et", "en"), ("of", "de", "van"), ("on", "sur", "over"),
-    ("Belgium", "Belgique", "België"), ("Luxembourg", "Luxembourg", "Luxemburg"), ("Brussels", "Bruxelles", "Brussel"),
-    ("Antwerp", "Anvers", "Antwerpen"), ("Ghent", "Gand", "Gent"), ("Liège", "Liège", "Luik"),
-    ("today", "aujourd'hui", "vandaag"), ("together", "ensemble", "samen"), ("programme", "programme", "programma"),
-    ("volunteers", "bénévoles", "vrijwilligers"), ("teachers", "enseignants", "leraren"), ("rights", "droits", "rechten"),
+    ("the", "le", "de"), ("a", "un", "een"), ("with", "avec", "met"),
+    ("for", "pour", "voor"), ("in", "en", "in"), ("and", "et", "en"),
+    ("of", "de", "van"), ("on", "sur", "over"), ("Belgium", "Belgique", "België"),
+    ("Luxembourg", "Luxembourg", "Luxemburg"), ("Brussels", "Bruxelles", "Brussel"), ("Antwerp", "Anvers", "Antwerpen"),
+    ("Ghent", "Gand", "Gent"), ("Liège", "Liège", "Luik"), ("today", "aujourd'hui", "vandaag"),
+    ("together", "ensemble", "samen"), ("programme", "programme", "programma"), ("volunteers", "bénévoles", "vrijwilligers"),
+    ("teachers", "enseignants", "leraren"), ("rights", "droits", "rechten"),
 ]  # fmt: skip
 LANGUAGE_INDEX = {"en": 0, "fr": 1, "nl": 2}
 SUBJECTS = ["office", "partners", "community", "city", "project", "programme", "volunteers", "teachers"]
