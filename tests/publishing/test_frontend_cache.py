@@ -1,0 +1,195 @@
+"""Caches stay true: each kind of change purges exactly the API responses that show it."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+
+from home.models import SectionPage
+from tests.publishing.recording import RecordingBackend
+
+API = "/api/v2/"
+
+
+def url(endpoint, **query):
+    base = settings.WAGTAILAPI_BASE_URL + API + endpoint
+    return f"{base}?{urlencode(query)}" if query else base
+
+
+def detail(page):
+    return url(f"pages/{page.pk}/")
+
+
+def find(path):
+    return url("pages/find/", path=path)
+
+
+def children_of(*parents):
+    return {url("pages/", child_of=parent.pk) for parent in parents}
+
+
+def navigation(*codes):
+    urls = {url("navigation/", locale=code) for code in codes}
+    return urls | ({url("navigation/")} if "en" in codes else set())
+
+
+@pytest.fixture
+def recorder(settings):
+    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.publishing.recording.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    yield RecordingBackend.purged
+    RecordingBackend.purged.clear()
+
+
+@pytest.fixture
+def pages(site):
+    """Every page of the site fixture as ``"<language> <name>"``: ``pages["fr article"]``."""
+    named = {}
+    for name in ("home", "who", "about", "news"):
+        for version in site[name].get_translations(inclusive=True).specific():
+            named[f"{version.locale.language_code} {name}"] = version
+    for version in site["articles"][0].get_translations(inclusive=True).specific():
+        named[f"{version.locale.language_code} article"] = version
+    return named
+
+
+@pytest.fixture
+def purged(recorder, django_capture_on_commit_callbacks):
+    """Run a change in a committed transaction; return the set of URLs purged after the commit."""
+
+    def run(change):
+        recorder.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+            assert recorder == [], "purged before the transaction committed"
+        return set(recorder)
+
+    return run
+
+
+def article_urls(pages):
+    """An article's responses in en/fr/nl, its news listings, and the 'about' pages linking to it."""
+    return (
+        {detail(pages[f"{code} article"]) for code in ("en", "fr", "nl")}
+        | {find("/en/news/story-0/"), find("/fr/actualites/fr-story-0/"), find("/nl/nieuws/nl-story-0/")}
+        | children_of(pages["en news"], pages["fr news"], pages["nl news"])
+        # "about" links to the article in its body (the Dutch one is an alias of the English).
+        | {detail(pages[f"{code} about"]) for code in ("en", "fr", "nl")}
+        | {
+            find("/en/who-we-are/about/"),
+            find("/fr/qui-sommes-nous/a-propos/"),
+            find("/nl/wie-we-zijn/about/"),
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_publishing_an_article_purges_it_in_every_language_its_listings_and_pages_linking_to_it(
+    pages, purged
+):
+    article = pages["en article"]
+
+    def publish():
+        article.lead = "A new lead."
+        article.save_revision().publish()
+
+    assert purged(publish) == article_urls(pages)
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_translation_purges_the_same_set(pages, purged):
+    assert purged(lambda: pages["fr article"].unpublish()) == article_urls(pages)
+
+
+@pytest.mark.django_db
+def test_deleting_an_article_purges_the_same_set(pages, purged):
+    assert purged(lambda: pages["en article"].delete()) == article_urls(pages)
+
+
+@pytest.mark.django_db
+def test_renaming_a_section_purges_old_and_new_paths_of_it_and_its_descendants(pages, purged):
+    who = pages["en who"]
+
+    def rename():
+        who.title = "About us"
+        who.slug = "about-us"
+        who.save_revision().publish()
+
+    sections = [pages[f"{code} {name}"] for code in ("en", "fr", "nl") for name in ("who", "about")]
+    assert purged(rename) == (
+        {detail(page) for page in sections}
+        | {
+            find("/en/who-we-are/"),
+            find("/en/who-we-are/about/"),
+            find("/en/about-us/"),
+            find("/en/about-us/about/"),
+        }
+        | {find("/fr/qui-sommes-nous/"), find("/fr/qui-sommes-nous/a-propos/")}
+        | {find("/nl/wie-we-zijn/"), find("/nl/wie-we-zijn/about/")}
+        | children_of(pages["en home"], pages["fr home"], pages["nl home"])
+        | children_of(pages["en who"], pages["fr who"], pages["nl who"])
+        # Both are in the menus of every language.
+        | navigation("en", "fr", "nl")
+        # Articles link to "who we are" in their editors' note.
+        | {detail(pages[f"{code} article"]) for code in ("en", "fr", "nl")}
+        | {find("/en/news/story-0/"), find("/fr/actualites/fr-story-0/"), find("/nl/nieuws/nl-story-0/")}
+    )
+
+
+@pytest.mark.django_db
+def test_moving_a_page_purges_its_old_and_new_place(pages, purged):
+    work = SectionPage(title="Our work", slug="our-work", show_in_menus=False)
+    pages["en home"].add_child(instance=work)
+    work.save_revision().publish()
+    about = pages["en about"]
+
+    assert purged(lambda: about.move(work, pos="last-child")) == (
+        {detail(pages[f"{code} about"]) for code in ("en", "fr", "nl")}
+        | {find("/en/who-we-are/about/"), find("/en/our-work/about/")}
+        | {find("/fr/qui-sommes-nous/a-propos/"), find("/nl/wie-we-zijn/about/")}
+        | children_of(pages["en who"], work, pages["fr who"], pages["nl who"])
+        | navigation("en", "fr", "nl")
+    )
+
+
+@pytest.mark.django_db
+def test_a_draft_purges_nothing(pages, purged):
+    article = pages["en article"]
+
+    def save_draft():
+        article.title = "Draft title"
+        article.save_revision()
+
+    assert purged(save_draft) == set()
+
+
+@pytest.mark.django_db
+def test_renaming_a_topic_purges_the_articles_showing_it_and_the_topic_listings(site, pages, purged):
+    topic = site["topic"]
+
+    def rename():
+        topic.name = "Climate change"
+        topic.save()
+
+    assert purged(rename) == {
+        detail(pages["en article"]),
+        find("/en/news/story-0/"),
+        url("topics/"),
+        url("topics/", locale="en"),
+    }
+
+
+@pytest.mark.django_db
+def test_changing_a_french_contacts_phone_purges_the_french_article(pages, purged):
+    contact = pages["fr article"].media_contacts.first().contact
+
+    def change_phone():
+        contact.phone = "+32 2 111 11 11"
+        contact.save()
+
+    assert purged(change_phone) == {
+        detail(pages["fr article"]),
+        find("/fr/actualites/fr-story-0/"),
+        url("media-contacts/"),
+        url("media-contacts/", locale="fr"),
+    }
