@@ -7,3 +7,9 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("CMS")
+
+    def ready(self):
+        from cms.api.caching import connect_signal_handlers
+
+        # The API's cached responses are dropped on any content change, from any process.
+        connect_signal_handlers()

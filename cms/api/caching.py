@@ -1,29 +1,111 @@
-"""HTTP caching for API responses: Cache-Control, an ETag, and 304 on a matching If-None-Match.
+"""HTTP caching for API responses, and a server-side cache of whole responses.
 
-The ETag is a hash of the JSON body, so it changes exactly when the content a
-frontend sees changes (a publish, a translation, a new image).
+Every 200 answer carries Cache-Control, an ETag (a hash of the JSON body, so it
+changes exactly when what a frontend sees changes) and answers a matching
+If-None-Match with 304.
+
+Whole responses are also kept in Django's cache, keyed by the full URL and the
+*content version*: any change a response could show (a page saved, published,
+unpublished, moved or deleted, a snippet, image, document, redirect, view
+restriction, locale or site saved or deleted) replaces the version, so every
+cached response is dropped at once instead of guessing which URLs a change touches.
+Entries also expire after ``API_RESPONSE_CACHE_SECONDS`` (default: the HTTP max-age),
+which bounds staleness when the cache is per process (LocMemCache) and the change
+happened in another process; with a shared cache (Redis, database) the version
+change reaches every worker immediately. ``API_RESPONSE_CACHE_SECONDS = 0`` turns
+the server-side cache off.
 """
 
 import functools
 import hashlib
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+
+VERSION_KEY = "cms-api:content-version"
+# Headers worth replaying from a cached response; Cache-Control and ETag are set afresh.
+REPLAYED_HEADERS = ("Content-Type", "Vary", "Allow", "Content-Language")
+
+
+def response_cache_seconds() -> int:
+    return getattr(settings, "API_RESPONSE_CACHE_SECONDS", settings.API_CACHE_MAX_AGE)
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY) or "none"
+    return version
+
+
+def new_content_version(**_kwargs):
+    """Signal receiver: forget every cached response."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cache_key(request) -> str:
+    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"cms-api:response:{content_version()}:{request.method == 'HEAD'}:{url}"
+
+
+def finish(request, response, etag: str):
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 def with_http_caching(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
-            return response
+            return view(request, *args, **kwargs)
+        seconds = response_cache_seconds()
+        key = cache_key(request) if seconds > 0 else None
+        stored = cache.get(key) if key else None
+        if stored is not None:
+            body, etag, headers = stored
+            response = HttpResponse(body)
+            for name, value in headers:
+                response[name] = value
+            return finish(request, response, etag)
+
+        response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response.status_code != 200:
             patch_cache_control(response, no_cache=True)
             return response
-        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        if key:
+            headers = [(name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)]
+            cache.set(key, (response.content, etag, headers), seconds)
+        return finish(request, response, etag)
 
     return wrapped
+
+
+def connect_signal_handlers():
+    """Replace the content version on every change an API response can show (see the module docstring)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from news.models import MediaContact, Topic
+
+    dispatch = "cms.api.caching"
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(new_content_version, dispatch_uid=f"{dispatch}.{id(signal)}")
+    models = [Page, *get_page_models(), get_image_model(), get_document_model(), Topic, MediaContact]
+    models += [Redirect, PageViewRestriction, Locale, Site]
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                new_content_version, sender=model, dispatch_uid=f"{dispatch}.{model._meta.label}.{id(signal)}"
+            )

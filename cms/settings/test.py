@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps on demand: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One LocMemCache outlives each test's rolled-back data, so cached API responses would
+# leak between tests; tests of the response cache turn it on with the settings fixture.
+API_RESPONSE_CACHE_SECONDS = 0

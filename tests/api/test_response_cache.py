@@ -1,0 +1,83 @@
+"""The server-side response cache: a repeat costs no query, and no change an editor makes is hidden."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.localization import translate_object
+from tests.api.conftest import FRENCH, translator
+from tests.factories import ImageFactory, NewsArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def response_cache(settings):
+    settings.API_RESPONSE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def titles(response):
+    return [item["title"] for item in response.json()["items"]]
+
+
+def test_a_repeated_request_is_answered_from_the_cache_with_the_same_body_and_etag(
+    site, api, django_assert_num_queries
+):
+    url = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr&fields=*"
+    first = api.get(url)
+    with django_assert_num_queries(0):
+        again = api.get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
+    assert "max-age=" in again["Cache-Control"]
+    with django_assert_num_queries(0):
+        assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_publishing_translating_and_unpublishing_show_at_once(site, api, locales):
+    detail = f"/api/v2/pages/{site['who'].pk}/"
+    french = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr"
+    english = "/api/v2/pages/?type=news.NewsArticlePage&locale=en"
+    assert api.get(detail).json()["title"] == "Who we are"
+    assert "FR Fresh story" not in titles(api.get(french))
+    assert titles(api.get(english)) == ["Story 0"]
+
+    site["who"].title = "Who we really are"
+    site["who"].save_revision().publish()
+    assert api.get(detail).json()["title"] == "Who we really are"
+
+    article = NewsArticlePageFactory(parent=site["news"], title="Fresh story")
+    article.save_revision().publish()
+    translate_object(article, locales["fr"], translator(FRENCH, "FR"))
+    assert "FR Fresh story" in titles(api.get(french))
+
+    site["articles"][0].unpublish()
+    assert "Story 0" not in titles(api.get(english))
+
+
+def test_a_new_image_appears_in_the_cached_images_listing(api, db):
+    assert api.get("/api/v2/images/").json()["meta"]["total_count"] == 0
+    ImageFactory()
+    assert api.get("/api/v2/images/").json()["meta"]["total_count"] == 1
+
+
+def test_errors_are_not_cached(api, db):
+    missing = api.get("/api/v2/pages/find/?path=/fr/later/")
+    assert api.get("/api/v2/pages/find/?path=/fr/later/").status_code == 404
+    assert missing.status_code == 404
+    assert "no-cache" in missing["Cache-Control"]
+
+
+def test_turned_off_every_request_reaches_the_database(api, settings, db):
+    settings.API_RESPONSE_CACHE_SECONDS = 0
+    url = "/api/v2/locales/"
+    api.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        api.get(url)
+    assert len(queries) > 0
