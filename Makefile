@@ -47,3 +47,18 @@ format: install ## Reformat the code and fix what ruff can
 messages: install ## Refresh the fr/nl catalogues from the code and compile them (needs GNU gettext)
 	$(BIN)/python manage.py makemessages -l fr -l nl --ignore=.venv --ignore=tests --no-obsolete
 	$(BIN)/python manage.py compile_catalogues
+
+# The API benchmark (bench/): ours, stock Wagtail and the floor side by side over HTTP, on
+# PostgreSQL (one database per size, created on first use). Results: bench/results/latest.md.
+BENCH_ARTICLES ?= 1000
+BENCH_ARGS ?=
+.PHONY: bench bench-small bench-large
+
+bench: install ## Benchmark the API on PostgreSQL with BENCH_ARTICLES (1,000) articles per locale
+	$(BIN)/python -m bench --articles $(BENCH_ARTICLES) -- $(BENCH_ARGS)
+
+bench-small: install ## The same with 100 articles per locale and short runs (a few minutes)
+	$(BIN)/python -m bench --articles 100 -- --duration 3 --warmup 1 $(BENCH_ARGS)
+
+bench-large: install ## The same with 10,000 articles per locale (generation takes about an hour)
+	$(BIN)/python -m bench --articles 10000 -- $(BENCH_ARGS)

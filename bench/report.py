@@ -74,7 +74,8 @@ def queries(figures) -> str:
 
 def table_lines(results) -> list[str]:
     columns = [
-        "Endpoint", "req/s ours", "req/s ours uncached", "req/s stock", "req/s floor", "ours/stock", "ours/floor",
+        "Endpoint", "req/s ours", "req/s ours uncached", "req/s stock", "req/s floor",
+        "ours/stock", "ours/floor",
         "p50 ms ours / stock / floor", "p95 ms ours / stock / floor", "SQL ours @1 / @20",
         "SQL uncached @1 / @20", "SQL stock @1 / @20", "bytes ours / stock",
     ]  # fmt: skip
