@@ -142,6 +142,27 @@ def test_the_french_press_release_carries_the_french_topics_and_contacts(demo):
     assert {row.contact.locale.language_code for row in french.media_contacts.all()} == {"fr"}
 
 
+def test_articles_keep_the_demo_order_of_topics_contacts_and_related_articles_in_every_language(demo):
+    topic_slugs = {spec.key: spec.slug for spec in TOPICS}
+    contact_emails = {spec.key: spec.email for spec in CONTACTS}
+    related_keys = {spec.key: english_page(spec).translation_key for spec in PAGES}
+    for spec in (spec for spec in PAGES if spec.model is NewsArticlePage):
+        english = english_page(spec)
+        for code in ("en", *TRANSLATIONS):
+            page = english if code == "en" else english.get_translation(code_locale(code)).specific
+            topics, contacts, related = (
+                list(rows.all()) for rows in (page.topics, page.media_contacts, page.related_articles)
+            )
+            assert [row.topic.slug for row in topics] == [topic_slugs[key][code] for key in spec.topics]
+            assert [row.contact.email for row in contacts] == [contact_emails[key] for key in spec.contacts]
+            assert [row.article.translation_key for row in related] == [
+                related_keys[key] for key in spec.related
+            ]
+            # Rows are ordered by sort_order alone; unnumbered rows come back in any order on PostgreSQL.
+            for rows in (topics, contacts, related):
+                assert [row.sort_order for row in rows] == list(range(len(rows)))
+
+
 def test_the_model_press_release_fills_every_field(demo):
     article = english_page(EU_MEETING)
     assert article.article_type == NewsArticlePage.ArticleType.PRESS_RELEASE
@@ -194,4 +215,7 @@ def test_a_rerun_restores_an_edited_english_page_in_place(demo):
     article.refresh_from_db()
     assert article.lead == EU_MEETING.fields["lead"].en
     assert f"updated   page: {EU_MEETING.title.en}" in output
+    # Every language follows the restored English page, not only the first one synced.
+    for code in TRANSLATIONS:
+        assert f"updated   page ({code}): {EU_MEETING.title.en}" in output
     assert Page.objects.count() == pages_before

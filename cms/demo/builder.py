@@ -181,10 +181,18 @@ class DemoBuilder:
         for attribute, relation, row_model, attname, registry in (
             ARTICLE_ROWS if isinstance(page, NewsArticlePage) else []
         ):
-            desired_ids = [getattr(self, registry)[key].pk for key in getattr(spec, attribute)]
-            current_ids = [getattr(row, attname) for row in getattr(page, relation).all()]
-            if desired_ids != current_ids:
-                setattr(page, relation, [row_model(**{attname: pk}) for pk in desired_ids])
+            # modelcluster leaves sort_order empty on rows assigned in code (only the editor's
+            # formsets number them), and rows that tie on sort_order come back in whatever order
+            # the database likes (PostgreSQL's changes as rows are rewritten). So number them here,
+            # and compare positions too, which also repairs rows an earlier run left unnumbered.
+            desired_rows = [
+                (getattr(self, registry)[key].pk, position)
+                for position, key in enumerate(getattr(spec, attribute))
+            ]
+            current_rows = [(getattr(row, attname), row.sort_order) for row in getattr(page, relation).all()]
+            if desired_rows != current_rows:
+                rows = [row_model(**{attname: pk, "sort_order": position}) for pk, position in desired_rows]
+                setattr(page, relation, rows)
                 changed = True
         # A page added bare has no revision yet; it gets its first one here.
         if changed or page.live_revision_id is None:
@@ -210,27 +218,38 @@ class DemoBuilder:
     # Translations
 
     def _translate(self, instance, kind, label):
+        # Decided once, before any locale is synced: syncing the first locale refreshes the shared
+        # TranslationSource, after which the English would look unchanged to the other locales.
+        source = self._current_source(instance)
         for code, locale in self.locales.items():
             lookup = self.lookups[code]
             existing = instance.get_translation_or_none(locale)
-            if existing is not None and self._translation_is_current(instance, locale, lookup):
+            if (
+                existing is not None
+                and source is not None
+                and self._translation_is_current(source, instance, locale, lookup)
+            ):
                 status = UNCHANGED
             else:
                 translate_object(instance, locale, lookup)
                 status = CREATED if existing is None else UPDATED
             self.report.record(f"{kind} ({code})", label, status)
 
-    def _translation_is_current(self, instance, locale, lookup):
-        """True if the last sync used today's English and every string has today's translation.
-
-        Re-running translate_object would otherwise give each translated page a new
-        revision on every run, although nothing a reader sees has changed.
-        """
+    def _current_source(self, instance):
+        """The instance's TranslationSource if its last sync used today's English, else None."""
         source = TranslationSource.objects.filter(
             object_id=instance.translation_key, locale_id=instance.locale_id
         ).first()
         if source is None or serialized(instance) != json.loads(source.content_json):
-            return False
+            return None
+        return source
+
+    def _translation_is_current(self, source, instance, locale, lookup):
+        """True if the locale was synced from ``source`` and every string has today's translation.
+
+        Re-running translate_object would otherwise give each translated page a new
+        revision on every run, although nothing a reader sees has changed.
+        """
         if not Translation.objects.filter(source=source, target_locale=locale, enabled=True).exists():
             return False
         segments = list(StringSegment.objects.filter(source=source).select_related("string"))
