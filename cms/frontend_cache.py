@@ -180,6 +180,7 @@ def before_page_move(sender, instance, **kwargs):
 
 def after_page_move(sender, instance, **kwargs):
     before, _ = recall(("move", instance.pk))
+    recall(("save", instance.pk))  # a move saves the page without publishing it
     instance = Page.objects.get(pk=instance.pk)
     purge_on_commit(before | page_scope_urls(instance, with_descendants=True))
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from cms.api.references import References
@@ -38,7 +39,23 @@ def draft_page(preview: PagePreview):
         stored = type(page).objects.filter(pk=page.pk).values(*PUBLISHING_DATES).first() or {}
         for name, value in stored.items():
             setattr(page, name, value)
+    # The path the page will have once published: a new page has none yet, an edited
+    # slug is not in the stored one.
+    parent = Page.objects.filter(path=page.path[: -Page.steplen]).first() if page.path else None
+    if parent is not None:
+        page.url_path = f"{parent.url_path}{page.slug}/"
     return page
+
+
+def serialize_draft(page) -> dict:
+    """The detail JSON of ``page``; ``"id": null`` for a page that is not created yet."""
+    serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
+    if page.pk is not None:
+        return serializer.serialize(page)
+    # Prefetching inline rows needs a primary key: 0 matches no stored row, so the rows
+    # come from the preview's own copy.
+    page.pk = page.id = 0
+    return serializer.serialize(page) | {"id": None}
 
 
 @require_safe
@@ -62,8 +79,7 @@ def preview_view(request):
             400, f"content_type does not match the token's page ({content_type_name(preview)})"
         )
     page = draft_page(preview)
-    serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
-    response = JsonResponse(serializer.serialize(page))
+    response = JsonResponse(serialize_draft(page))
     # Drafts are for the editor who asked: never stored by a shared cache.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -149,3 +149,23 @@ def test_without_a_token_drafts_never_reach_the_api(site, api):
     titles = [item["title"] for item in listing["items"]]
     assert "Unpublished draft title" not in titles and "Never published" not in titles
     assert api.get(PREVIEW).status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_page_not_yet_created_previews_at_its_future_path(site, api, locales):
+    news = site["news"].get_translation(locales["fr"])
+    # What the admin's preview on the create form builds: an unsaved page placed under its parent.
+    page = NewsArticlePage(title="Nouvelle", slug="nouvelle", locale=news.locale, lead="Un chapeau.")
+    page.depth = news.depth + 1
+    page.path = news.get_last_child()._inc_path()
+    frontend_url = click_preview(page)
+    assert frontend_url.startswith(settings.PREVIEW_CLIENT_URLS["fr"] + "?")
+    params = {key: values[0] for key, values in parse_qs(urlsplit(frontend_url).query).items()}
+    preview = api.get(PREVIEW, params).json()
+    assert (preview["title"], preview["path"], preview["locale"]) == (
+        "Nouvelle",
+        "/fr/actualites/nouvelle/",
+        "fr",
+    )
+    assert preview["parent"]["id"] == news.pk
+    assert preview["lead"] == "Un chapeau."
