@@ -1,0 +1,67 @@
+"""The benchmark end to end at a tiny size: real gunicorn servers, the load generator, the results table.
+
+It runs outside pytest-django's test database, because the servers are separate
+processes: on its own SQLite file, or on a ``cms_bench_test`` database when
+DATABASE_URL points at PostgreSQL.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bench.database import drop_database, ensure_database
+from bench.servers import PROJECT_DIR
+
+
+@pytest.fixture
+def bench_database(tmp_path):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        server = url.rsplit("/", 1)[0]
+        yield ensure_database("cms_bench_test", server)
+        drop_database("cms_bench_test", server)
+    else:
+        yield f"sqlite:///{tmp_path / 'bench.sqlite3'}"
+
+
+def run(arguments, env):
+    subprocess.run([sys.executable, *arguments], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
+
+
+def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_database, tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BENCH_DATABASE_URL": bench_database,
+        "BENCH_MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    env.pop("DATABASE_URL", None)
+    results = tmp_path / "results"
+    run(["manage.py", "migrate", "--noinput", "-v0"], env)
+    run(["-m", "bench.generate", "--articles", "2", "--no-parallel"], env)
+    run(
+        ["-m", "bench.run", "--duration", "0.3", "--warmup", "0.1", "--workers", "1", "--threads", "2",
+         "--concurrency", "2", "--servers", "ours,stock,floor", "--results", str(results)],
+        env,
+    )  # fmt: skip
+
+    report = json.loads((results / "latest.json").read_text())
+    table = (results / "latest.md").read_text()
+    assert report["machine"]["cores"] and report["machine"]["database"]["articles_per_locale"]["fr"] >= 2
+    rows = {row["key"]: row for row in report["endpoints"]}
+    assert set(rows) == {"detail", "find", "listing", "deep", "article", "images", "navigation", "search"}
+    for key, row in rows.items():
+        assert row["label"] in table
+        ours, floor = row["servers"]["ours"], row["servers"]["floor"]
+        assert ours["status"] == 200 and ours["requests"] > 0 and ours["errors"] == 0, key
+        # The floor answers with our very bytes, from memory, without the database.
+        assert floor["bytes"] == ours["bytes"] and floor["queries_limit_20"] == 0, key
+        # A repeated request is served from the response cache.
+        assert ours["queries_repeat"] == 0 < ours["queries_limit_20"], key
+        if row["stock_comparison"] == "cannot":
+            assert "stock" not in row["servers"]
+        else:
+            assert row["servers"]["stock"]["status"] == 200 and row["ratios"]["ours_to_stock"], key

@@ -1,0 +1,72 @@
+"""The generator at a tiny size: a complete site in three languages, translated through wagtail-localize."""
+
+import pytest
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from bench.articles import BODY_PLAN
+from bench.generate import article_keys, generate
+from bench.vocabulary import translate
+from home.models import SectionPage
+from news.models import NewsArticlePage
+
+ARTICLES = 3
+SEED = 7
+
+
+def bench_articles(code):
+    return NewsArticlePage.objects.filter(
+        locale__language_code=code, translation_key__in=article_keys(SEED, ARTICLES)
+    )
+
+
+@pytest.mark.django_db
+def test_a_tiny_generated_site_is_complete_translated_and_stable_on_rerun():
+    # One test, because generating is the slow part and its data lives in this test's transaction.
+    generate(seed=SEED, articles=ARTICLES, parallel=False, write=lambda line: None)
+    every_locale_has_the_sections_and_the_articles()
+    each_article_is_complete()
+    translations_are_wagtail_localize_translations_of_the_english_article()
+    before = Page.objects.count()
+    generate(seed=SEED, articles=ARTICLES, parallel=False, write=lambda line: None)
+    assert Page.objects.count() == before
+
+
+def every_locale_has_the_sections_and_the_articles():
+    for code in ("en", "fr", "nl"):
+        assert bench_articles(code).live().count() == ARTICLES, code
+        assert SectionPage.objects.live().filter(locale__language_code=code).exists(), code
+
+
+def each_article_is_complete():
+    for article in bench_articles("fr"):
+        assert article.lead_image_id and article.lead_image_alt
+        assert [block.block_type for block in article.body] == BODY_PLAN
+        paragraphs = [str(block.value.source) for block in article.body if block.block_type == "paragraph"]
+        assert all('linktype="page"' in html for html in paragraphs)
+        topics = [row.topic for row in article.topics.all()]
+        assert len(topics) == 3 and all(topic.locale_id == article.locale_id for topic in topics)
+        contacts = [row.contact for row in article.media_contacts.all()]
+        assert len(contacts) == 1 and contacts[0].locale_id == article.locale_id
+
+
+def translations_are_wagtail_localize_translations_of_the_english_article():
+    for english in bench_articles("en"):
+        source = TranslationSource.objects.get(object_id=english.translation_key, locale=english.locale)
+        segments = StringSegment.objects.filter(source=source)
+        for code in ("fr", "nl"):
+            assert Translation.objects.filter(source=source, target_locale__language_code=code, enabled=True)
+            translated_strings = StringTranslation.objects.filter(
+                locale__language_code=code, translation_of__in=segments.values("string")
+            )
+            assert translated_strings.count() >= segments.count()
+            version = bench_articles(code).get(translation_key=english.translation_key)
+            assert version.title == translate(english.title, code)
+            assert version.title != english.title
+            assert version.live and version.live_revision_id
+
+
+def test_the_same_seed_gives_the_same_articles():
+    assert article_keys(SEED, 5) == article_keys(SEED, 5)
+    assert article_keys(SEED, 5)[:3] == article_keys(SEED, 3)
+    assert article_keys(SEED, 5) != article_keys(SEED + 1, 5)
