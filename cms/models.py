@@ -5,9 +5,11 @@ Nothing here has a table of its own: the concrete models live in ``home`` and
 """
 
 from django.db import models
+from django.shortcuts import redirect
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api.paths import frontend_path, frontend_url
 from cms.preview import FrontendPreviewMixin
 
 
@@ -26,6 +28,11 @@ class BasePage(FrontendPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Headless: the CMS renders no page HTML. Anyone following a page link to the
+        # CMS's host (the admin's "View live", an old bookmark) lands on the frontend.
+        return redirect(frontend_url(frontend_path(self.url_path, self.locale.language_code)))
 
 
 class TranslatableOrderable(TranslatableMixin, models.Model):
