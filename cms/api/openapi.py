@@ -89,6 +89,22 @@ def operation(summary, schema, parameters=()):
     }
 
 
+def preview_operation() -> dict:
+    """The draft behind an admin Preview click: a Page, or an error for a bad token."""
+    documented = operation(
+        "A draft page, for the frontend's preview route (never cached)",
+        ref("Page"),
+        [
+            parameter("token", "The signed token the admin's Preview button passes on.", required=True),
+            parameter("content_type", "The page type the admin passes on, e.g. news.newsarticlepage."),
+        ],
+    )
+    responses = documented["get"]["responses"]
+    del responses["304"]
+    responses["403"] = {"description": "Tampered or expired token", "content": ERRORS["400"]["content"]}
+    return documented
+
+
 def build_document() -> dict:
     summary = obj({name: COMMON_FIELDS[name].schema for name in ["id", "title", "path", "url"]}
                   | {"type": STRING, "locale": STRING, "is_fallback": {"type": "boolean"}})  # fmt: skip
@@ -178,6 +194,7 @@ def build_document() -> dict:
             "Media contacts", listing_of(ref("MediaContact")), [*PAGINATION, LOCALE]
         ),
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
+        "/api/v2/preview/": preview_operation(),
         "/api/v2/search/": operation(
             "Search one locale",
             listing_of(ref("PageListItem")),

@@ -48,7 +48,7 @@ ENDPOINTS = {
 def test_every_endpoint_is_documented_and_its_real_responses_match_the_schema(site, api):
     document = api.get("/api/v2/openapi.json").json()
     assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == set(ENDPOINTS)
+    assert set(document["paths"]) == set(ENDPOINTS) | {"/api/v2/preview/"}
     ids = {
         "article": site["articles"][0].pk, "about": site["about"].pk, "home": site["home"].pk,
         "news": site["news"].pk, "image": site["image"].pk,
@@ -58,6 +58,14 @@ def test_every_endpoint_is_documented_and_its_real_responses_match_the_schema(si
             response = api.get(url.format(**ids))
             assert response.status_code == 200, url
             assert errors(response_schema(document, template), response.json(), document) == [], url
+    draft = site["articles"][0].get_latest_revision_as_object()
+    draft.title = "A draft title"
+    preview = api.get("/api/v2/preview/", {"token": draft.create_page_preview().token})
+    assert preview.json()["title"] == "A draft title"
+    assert errors(response_schema(document, "/api/v2/preview/"), preview.json(), document) == []
+    forged = api.get("/api/v2/preview/", {"token": "id=1:forged"})
+    assert forged.status_code == 403
+    assert errors(response_schema(document, "/api/v2/preview/", "403"), forged.json(), document) == []
     not_found = api.get("/api/v2/pages/find/?path=/fr/nulle-part/")
     assert errors(response_schema(document, "/api/v2/pages/find/", "404"), not_found.json(), document) == []
 
