@@ -59,8 +59,10 @@ def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_databas
         assert ours["status"] == 200 and ours["requests"] > 0 and ours["errors"] == 0, key
         # The floor answers with our very bytes, from memory, without the database.
         assert floor["bytes"] == ours["bytes"] and floor["queries_limit_20"] == 0, key
-        # A repeated request is served from the response cache.
-        assert ours["queries_repeat"] == 0 < ours["queries_limit_20"], key
+        # A repeated request is served from the response cache. (At two articles the deep
+        # offset is the first page, which the plain listing has already put in the cache.)
+        assert ours["queries_repeat"] == 0, key
+        assert ours["queries_limit_20"] > 0 or key == "deep", key
         if row["stock_comparison"] == "cannot":
             assert "stock" not in row["servers"]
         else:
