@@ -5,7 +5,7 @@ public pages (cms.api.visibility), and serialises through cms.api.references so
 its query count does not grow with the number of items.
 """
 
-from django.db.models import F, Q
+from django.db.models import F, Q, TextField
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import path
@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -102,7 +103,7 @@ class PagesAPIViewSet(APIEndpoint):
         models = self.page_models() or list(all_page_models())
         serializer = self.serializer(models, detail=False)
         queryset = self.filter_queryset(self.get_queryset())
-        page_slice, total = paginate(queryset, request)
+        page_slice, total = paginate(defer_unshown_text(queryset, serializer.field_names), request)
         if queryset.model is Page:
             page_slice = page_slice.specific()
         return Response(listing(serializer.serialize_many(list(page_slice)), total))
@@ -173,6 +174,22 @@ class PagesAPIViewSet(APIEndpoint):
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
+
+
+def defer_unshown_text(queryset, field_names):
+    """Leave out the type's long text columns (body, rich text) that the response does not show.
+
+    A news listing shows a line or two per article; reading twenty StreamField bodies
+    only to drop them was most of its database time.
+    """
+    long_text = [
+        field.name
+        for field in queryset.model._meta.concrete_fields
+        if isinstance(field, TextField | StreamField)
+        and field.model is not Page
+        and field.name not in field_names
+    ]
+    return queryset.defer(*long_text) if long_text else queryset
 
 
 def all_page_models():
