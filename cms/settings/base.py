@@ -95,6 +95,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL")}
+# Per-process memory by default. Production with several workers wants a shared cache
+# (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in
+# every worker at once (cms/api/caching.py).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

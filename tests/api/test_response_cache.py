@@ -1,10 +1,12 @@
 """The server-side response cache: a repeat costs no query, and no change an editor makes is hidden."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.api.caching import VERSION_KEY
 from cms.localization import translate_object
 from tests.api.conftest import FRENCH, translator
 from tests.factories import ImageFactory, NewsArticlePageFactory
@@ -81,3 +83,33 @@ def test_turned_off_every_request_reaches_the_database(api, settings, db):
     with CaptureQueriesContext(connection) as queries:
         api.get(url)
     assert len(queries) > 0
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache production uses: the Redis server at 127.0.0.1:6379 (database 15)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    redis = caches["default"]
+    redis.clear()
+    yield redis
+    redis.clear()
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(site, api, redis_cache):
+    detail = f"/api/v2/pages/{site['who'].pk}/"
+    assert api.get(detail).json()["title"] == "Who we are"
+    # Another worker's view of the cache: a separate client on the same Redis server.
+    other_worker = RedisCache(REDIS_URL, {})
+    version_before = other_worker.get(VERSION_KEY)
+    assert version_before is not None
+
+    site["who"].title = "Who we really are"
+    site["who"].save_revision().publish()
+
+    assert other_worker.get(VERSION_KEY) not in (None, version_before)
+    assert api.get(detail).json()["title"] == "Who we really are"
