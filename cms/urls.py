@@ -14,6 +14,7 @@ urlpatterns = [
     # Drafts for the frontend's preview route; outside the router so it is never cached.
     path("api/v2/preview/", preview_view, name="api-preview"),
     path("api/v2/", api_router.urls),
+    path("api/", include("cms.api.fallbacks")),
     # Signed dynamic image URLs used by the API: a rendition is made on its first request.
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
 ]

@@ -28,6 +28,9 @@ BAD_REQUESTS = [
     "/api/v2/search/?q=x&locale=zz",
     "/api/v2/images/?fields=title",
     "/api/v2/locales/?all=1",
+    "/api/v2/pages/abc/",
+    "/api/v2/pages/-3/",
+    "/api/v2/images/1.5/",
 ]
 
 
@@ -41,7 +44,14 @@ def test_invalid_parameters_are_400_with_a_message(api, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/api/v2/pages/999999/", "/api/v2/images/999999/", "/api/v2/pages/find/?path=/xx/"]
+    "url",
+    [
+        "/api/v2/pages/999999/",
+        "/api/v2/images/999999/",
+        "/api/v2/pages/find/?path=/xx/",
+        "/api/v2/nothing-here/",
+        "/api/v3/pages/",
+    ],
 )
 def test_missing_objects_are_404_json(api, url):
     response = api.get(url)
