@@ -6,7 +6,6 @@ Snippets and wagtail-localize's translation views have no per-locale permission 
 their own; the hooks and middleware in this app apply the same rule to them.
 """
 
-from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission, Locale
 
 WORKING_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -43,7 +42,3 @@ def user_can_work_in_locale(user, locale: Locale | int) -> bool:
         return user.is_authenticated
     locale_id = locale if isinstance(locale, int) else locale.pk
     return locale_id in allowed
-
-
-def page_permission(codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)

@@ -128,7 +128,3 @@ def apply_role(role: Role) -> Group:
             group=group, collection=root_collection, permission=get_permission(app, codename)
         )
     return group
-
-
-def apply_all_roles() -> list[Group]:
-    return [apply_role(role) for role in ROLES]
