@@ -150,6 +150,8 @@ FRONTEND_BASE_URL = env.str("FRONTEND_BASE_URL", default="http://localhost:3000"
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 100
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+# How long the CMS keeps whole API responses in its own cache (cms/api/caching.py); 0 turns it off.
+API_RESPONSE_CACHE_SECONDS = env.int("API_RESPONSE_CACHE_SECONDS", default=API_CACHE_MAX_AGE)
 # Widths offered for responsive images (srcset); each is a signed dynamic URL,
 # so no rendition is generated while a JSON response is built.
 API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]
