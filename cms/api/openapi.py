@@ -169,7 +169,7 @@ def build_document() -> dict:
                 parameter(
                     "order",
                     "path (default; news: -publication_date), title, first_published_at, "
-                    "last_published_at, publication_date (news only); '-' for descending.",
+                    "last_published_at, publication_date (news only); '-' for descending, except path.",
                 ),
             ],
         ),  # fmt: skip
