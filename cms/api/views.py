@@ -152,7 +152,13 @@ class PagesAPIViewSet(APIEndpoint):
         if redirect.redirect_page_id:
             self.refs.want_page(redirect.redirect_page_id)
             self.refs.load()
-            target = self.refs.pages_by_id.get(redirect.redirect_page_id)
+            # A redirect under /fr/ lands on the French version of the chosen page, if it has one.
+            locale = self.refs.locale_by_code(split_frontend_path(wanted)[0])
+            target = (
+                self.refs.localised_page(redirect.redirect_page_id, locale.pk)
+                if locale
+                else self.refs.pages_by_id.get(redirect.redirect_page_id)
+            )
             if target is None:
                 return None
             location_path = self.refs.path_of(target)

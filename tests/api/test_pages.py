@@ -58,8 +58,12 @@ def test_unknown_path_is_a_json_404_and_a_redirect_is_reported(site, api):
         old_path=Redirect.normalise_path("/fr/ancien/"), redirect_page=site["who"], is_permanent=True
     )
     redirect = find(api, "/fr/ancien/").json()["redirect"]
-    assert redirect["path"] == "/en/who-we-are/"
+    # The editor chose the English page; a French reader lands on its French version.
+    assert redirect["path"] == "/fr/qui-sommes-nous/"
+    assert redirect["location"] == "http://localhost:3000/fr/qui-sommes-nous/"
     assert (redirect["is_permanent"], redirect["status_code"]) == (True, 301)
+    Redirect.objects.create(old_path=Redirect.normalise_path("/old/"), redirect_page=site["who"])
+    assert find(api, "/old/").json()["redirect"]["path"] == "/en/who-we-are/"
 
 
 def all_visible_ids(api):
