@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backend
-from wagtail_localize.models import TranslationSource
 
+from bench.sources import create_sources
 from bench.vocabulary import PLACES, sentence
 from home.models import SectionPage
 from news.models import NewsArticleMediaContact, NewsArticlePage, NewsArticleRelatedArticle, NewsArticleTopic
@@ -159,8 +159,7 @@ class ArticleWriter:
         self.add_revisions(articles)
         get_search_backend().add_bulk(NewsArticlePage, articles)
         # wagtail-localize's source for each article: its segments are what translators see.
-        for article in articles:
-            TranslationSource.get_or_create_from_instance(article)
+        create_sources(articles)
 
     def insert_articles(self, articles):
         """The news_newsarticlepage rows; bulk_create refuses multi-table models, InsertQuery does not."""

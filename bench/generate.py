@@ -132,7 +132,7 @@ def translate_articles(seed: int, count: int, language: str, progress_write=None
     from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
-    from bench.translating import translate_article
+    from bench.translating import translate_articles_into
     from news.models import NewsArticlePage
 
     english = Locale.objects.get(language_code="en")
@@ -152,7 +152,9 @@ def translate_articles(seed: int, count: int, language: str, progress_write=None
     )
     progress = Progress(f"{language} translations", len(todo), progress_write)
     for start in range(0, len(todo), 25):
-        translated = [translate_article(page.specific, locale) for page in todo[start : start + 25]]
+        batch = NewsArticlePage.objects.filter(pk__in=[page.pk for page in todo[start : start + 25]])
+        batch = sorted(batch, key=lambda page: order[page.translation_key])
+        translated = translate_articles_into(batch, locale)
         # Wagtail's own indexing task is off while generating (see bench.settings); index in bulk.
         get_search_backend().add_bulk(NewsArticlePage, translated)
         progress.advance(len(translated))

@@ -1,22 +1,36 @@
-"""One article into one locale through wagtail-localize, with the per-segment work done in bulk.
+"""Articles into one locale through wagtail-localize, with the per-segment work done in bulk.
 
 Same outcome as ``cms.localization.translate_object`` (TranslationSource, an enabled
 Translation, a manual StringTranslation per segment, the translated page published
-from its revision), but the StringTranslations are written with one INSERT instead
-of an update_or_create per segment.
+from its revision), but the Translations and StringTranslations of a whole batch
+are written with one INSERT each instead of an ``update_or_create`` per segment.
+Writing the translated page stays with wagtail-localize's
+``create_or_update_translation`` and Wagtail's ``publish``.
 """
 
 from django.db import transaction
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from bench.sources import create_sources
 from bench.vocabulary import translate
 
 
 @transaction.atomic
-def translate_article(article, locale):
-    source, _created = TranslationSource.get_or_create_from_instance(article)
-    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    segments = StringSegment.objects.filter(source=source).select_related("string")
+def translate_articles_into(articles, locale) -> list:
+    """Translate the specific English ``articles`` into ``locale``; returns the translated pages."""
+    create_sources(articles)
+    sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(
+            object_id__in=[article.translation_key for article in articles], locale_id=articles[0].locale_id
+        )
+    }
+    Translation.objects.bulk_create(
+        [Translation(source=source, target_locale=locale, enabled=True) for source in sources.values()],
+        # A rerun after an interruption finds some of them already there.
+        ignore_conflicts=True,
+    )
+    segments = StringSegment.objects.filter(source__in=sources.values()).select_related("string")
     StringTranslation.objects.bulk_create(
         [
             StringTranslation(
@@ -28,10 +42,13 @@ def translate_article(article, locale):
             )
             for segment in segments
         ],
-        # A rerun after an interruption finds some of them already there.
         ignore_conflicts=True,
     )
-    translated, _created = source.create_or_update_translation(locale, publish=False, fallback=False)
-    # wagtail-localize publishes on commit; publishing here works inside any transaction.
-    translated.get_latest_revision().publish()
-    return translated
+    translated_pages = []
+    for article in articles:
+        source = sources[article.translation_key]
+        translated, _created = source.create_or_update_translation(locale, publish=False, fallback=False)
+        # wagtail-localize publishes on commit; publishing here works inside any transaction.
+        translated.get_latest_revision().publish()
+        translated_pages.append(translated)
+    return translated_pages

@@ -1,8 +1,19 @@
 """The generator at a tiny size: a complete site in three languages, translated through wagtail-localize."""
 
+import json
+
 import pytest
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
+    StringSegment,
+    StringTranslation,
+    TemplateSegment,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
 
 from bench.articles import BODY_PLAN
 from bench.generate import article_keys, generate
@@ -70,3 +81,40 @@ def test_the_same_seed_gives_the_same_articles():
     assert article_keys(SEED, 5) == article_keys(SEED, 5)
     assert article_keys(SEED, 5)[:3] == article_keys(SEED, 3)
     assert article_keys(SEED, 5) != article_keys(SEED + 1, 5)
+
+
+def source_rows(source):
+    """What the translation editor reads of a source: its segments with their strings and contexts."""
+    context = ("context__path", "context__field_path", "order")
+    return {
+        "strings": sorted(
+            StringSegment.objects.filter(source=source).values_list(*context, "string__data", "attrs")
+        ),
+        "templates": sorted(
+            TemplateSegment.objects.filter(source=source).values_list(*context, "template__template")
+        ),
+        "related": sorted(
+            RelatedObjectSegment.objects.filter(source=source).values_list(*context, "object_id")
+        ),
+        "overridable": sorted(
+            OverridableSegment.objects.filter(source=source).values_list(*context, "data_json")
+        ),
+        "content_json": json.loads(source.content_json),
+        "fields": (source.specific_content_type_id, source.object_repr, source.schema_version),
+    }
+
+
+@pytest.mark.django_db
+def test_bulk_made_sources_are_the_ones_wagtail_localize_makes():
+    generate(seed=SEED, articles=2, parallel=False, write=lambda line: None)
+    english = bench_articles("en").order_by("pk").last()
+    bulk = TranslationSource.objects.get(object_id=english.translation_key, locale=english.locale)
+    bulk_rows = source_rows(bulk)
+    assert bulk_rows["strings"] and bulk_rows["templates"] and bulk_rows["related"]
+
+    # Contexts too, so that wagtail-localize computes their field paths itself.
+    bulk.delete()
+    TranslationContext.objects.filter(object_id=english.translation_key).delete()
+    made, created = TranslationSource.get_or_create_from_instance(english)
+    assert created
+    assert source_rows(made) == bulk_rows
