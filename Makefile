@@ -60,5 +60,5 @@ bench: install ## Benchmark the API on PostgreSQL with BENCH_ARTICLES (1,000) ar
 bench-small: install ## The same with 100 articles per locale and short runs (a few minutes)
 	$(BIN)/python -m bench --articles 100 -- --duration 3 --warmup 1 $(BENCH_ARGS)
 
-bench-large: install ## The same with 10,000 articles per locale (generation takes about an hour)
+bench-large: install ## The same with 10,000 articles per locale (generation about 25 minutes)
 	$(BIN)/python -m bench --articles 10000 -- $(BENCH_ARGS)
