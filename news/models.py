@@ -19,6 +19,7 @@ from cms.api.serializers.snippets import MediaContactsField, TopicsField
 from cms.api.serializers.streams import StreamField as StreamAPIField
 from cms.blocks import BodyStreamBlock
 from cms.models import BasePage, TranslatableOrderable
+from news.moderation import NewsArticlePermissionTester, NewsIndexPermissionTester
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -106,6 +107,9 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
+
+    def permissions_for_user(self, user):
+        return NewsIndexPermissionTester(user, self)
 
 
 class NewsArticlePage(BasePage):
@@ -208,6 +212,9 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def permissions_for_user(self, user):
+        return NewsArticlePermissionTester(user, self)
 
 
 class NewsArticleTopic(TranslatableOrderable):

@@ -1,27 +1,12 @@
 """The news moderation workflow through the admin: an editor submits, a moderator approves or rejects."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.publishing.workflow import MODERATOR_TASK_NAME, NEWS_WORKFLOW_NAME
 from news.models import NewsArticlePage
-
-
-@pytest.fixture
-def people(site, django_user_model):
-    """An editor and a moderator in the groups of translation/roles.py."""
-    call_command("setup_roles", verbosity=0, stdout=io.StringIO())
-    users = {}
-    for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
-        users[username] = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-        users[username].groups.add(Group.objects.get(name=group))
-    return users
 
 
 @pytest.fixture
