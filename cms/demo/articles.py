@@ -4,7 +4,7 @@ import datetime
 
 from news.models import NewsArticlePage
 
-from .sections import COUNTRY_OFFICE, HEAD_OF_OFFICE
+from .sections import COUNTRY_OFFICE, HEAD_OF_OFFICE, WORLD_MAP_ALT
 from .spec import ImageRef, PageSpec, call_to_action, heading, image, key_figure, paragraph, quote
 from .text import Text, rich, same
 
@@ -163,11 +163,7 @@ EU_MEETING = article(
         ),
         image(
             "world",
-            Text(
-                "Abstract blue and violet picture standing in for a world map",
-                "Image abstraite bleu et violet, en lieu et place d'une carte du monde",
-                "Abstracte blauw-paarse afbeelding in plaats van een wereldkaart",
-            ),
+            WORLD_MAP_ALT,
             Text(
                 "The EU and its member states are the largest contributors to the organisation's budget.",
                 "L'UE et ses États membres sont les principaux contributeurs au budget de l'organisation.",

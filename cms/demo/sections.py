@@ -56,6 +56,12 @@ GOALS = key_figure(
     ),
 )
 HEAD_OF_OFFICE = Text("Head of office", "Chef de bureau", "Kantoorhoofd")
+# The "world" image stands in for a world map wherever it is used.
+WORLD_MAP_ALT = Text(
+    "Abstract blue and violet picture standing in for a world map",
+    "Image abstraite bleu et violet, en lieu et place d'une carte du monde",
+    "Abstracte blauw-paarse afbeelding in plaats van een wereldkaart",
+)
 COUNTRY_OFFICE = Text(
     "Country office for Belgium and Luxembourg",
     "Bureau de pays pour la Belgique et le Luxembourg",
@@ -245,11 +251,7 @@ WORLDWIDE = PageSpec(
         "body": [
             image(
                 "world",
-                Text(
-                    "Abstract blue and violet picture standing in for a world map",
-                    "Image abstraite bleu et violet, en lieu et place d'une carte du monde",
-                    "Abstracte blauw-paarse afbeelding in plaats van een wereldkaart",
-                ),
+                WORLD_MAP_ALT,
                 Text(
                     "One organisation, present on every continent.",
                     "Une seule organisation, présente sur tous les continents.",
