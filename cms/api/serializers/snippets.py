@@ -25,12 +25,19 @@ CONTACT_SCHEMA = {
 }
 
 
+def identity(snippet, refs) -> dict:
+    """What ties a translatable snippet to its versions: its id, shared key and locale."""
+    return {
+        "id": snippet.pk,
+        "key": str(snippet.translation_key),
+        "locale": refs.language_code(snippet.locale_id),
+    }
+
+
 def represent_topic(topic, refs) -> dict:
     """``{"id": 4, "key": "<uuid shared by its translations>", "locale": "fr", "name", "slug"}``."""
     return {
-        "id": topic.pk,
-        "key": str(topic.translation_key),
-        "locale": refs.language_code(topic.locale_id),
+        **identity(topic, refs),
         "name": topic.name,
         "slug": topic.slug,
     }
@@ -39,9 +46,7 @@ def represent_topic(topic, refs) -> dict:
 def represent_contact(contact, refs) -> dict:
     """``{"id", "key", "locale", "name", "role", "office", "phone", "email"}``."""
     return {
-        "id": contact.pk,
-        "key": str(contact.translation_key),
-        "locale": refs.language_code(contact.locale_id),
+        **identity(contact, refs),
         "name": contact.name,
         "role": contact.role,
         "office": contact.office,
