@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint format messages
+.PHONY: help install run test test-postgres test-e2e lint format messages
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -34,7 +34,10 @@ test: install ## Run the whole test suite (SQLite, or the database in DATABASE_U
 	$(BIN)/pytest
 
 test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL))
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-e2e: install ## Run the end-to-end tests that start real servers (the benchmark), on PostgreSQL
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 lint: install ## Check code style and lint rules
 	$(BIN)/ruff check .

@@ -65,7 +65,7 @@ def ensure_sections():
     """The demo site (home pages, sections, news index, topics, contacts) in en/fr/nl."""
     from django.db import transaction
 
-    from cms.demo.builder import DemoBuilder
+    from demo.builder import DemoBuilder
 
     with transaction.atomic():
         DemoBuilder().build()

@@ -1,11 +1,10 @@
 """Articles into one locale through wagtail-localize, with the per-segment work done in bulk.
 
-Same outcome as ``cms.localization.translate_object`` (TranslationSource, an enabled
+Same outcome as ``translation.localization.translate_object`` (TranslationSource, an enabled
 Translation, a manual StringTranslation per segment, the translated page published
 from its revision), but the Translations and StringTranslations of a whole batch
 are written with one INSERT each instead of an ``update_or_create`` per segment.
-Writing the translated page stays with wagtail-localize's
-``create_or_update_translation`` and Wagtail's ``publish``.
+Writing and publishing the translated page is ``write_translation``'s, as everywhere.
 """
 
 from django.db import transaction
@@ -13,6 +12,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from bench.sources import create_sources
 from bench.vocabulary import translate
+from translation.localization import write_translation
 
 
 @transaction.atomic
@@ -47,8 +47,5 @@ def translate_articles_into(articles, locale) -> list:
     translated_pages = []
     for article in articles:
         source = sources[article.translation_key]
-        translated, _created = source.create_or_update_translation(locale, publish=False, fallback=False)
-        # wagtail-localize publishes on commit; publishing here works inside any transaction.
-        translated.get_latest_revision().publish()
-        translated_pages.append(translated)
+        translated_pages.append(write_translation(source, locale))
     return translated_pages

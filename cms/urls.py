@@ -5,8 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
-from cms.api.preview import preview_view
 from cms.api.router import api_router
+from publishing.preview import preview_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

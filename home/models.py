@@ -10,9 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from cms.api.serializers.streams import StreamField as StreamAPIField
+from cms.api.fields import StreamBlocksField
 from cms.blocks import BodyStreamBlock, KeyFigureBlock
-from cms.models import BasePage
+from cms.pages import BasePage
 
 
 class HomePage(BasePage):
@@ -43,8 +43,8 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = [
         APIField("intro"),
-        APIField("key_figures", serializer=StreamAPIField()),
-        APIField("featured_sections", serializer=StreamAPIField()),
+        APIField("key_figures", serializer=StreamBlocksField()),
+        APIField("featured_sections", serializer=StreamBlocksField()),
     ]
 
     translatable_fields = BasePage.translatable_fields + [
@@ -87,7 +87,7 @@ class SectionPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    api_fields = [APIField("intro"), APIField("body", serializer=StreamAPIField())]
+    api_fields = [APIField("intro"), APIField("body", serializer=StreamBlocksField())]
 
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("intro"),

@@ -12,13 +12,16 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api.serializers.images import ImageField
-from cms.api.serializers.related import RelatedPagesField
-from cms.api.serializers.rich_text import RichTextField as RichTextAPIField
-from cms.api.serializers.snippets import MediaContactsField, TopicsField
-from cms.api.serializers.streams import StreamField as StreamAPIField
+from cms.api.fields import (
+    ImageRenditionsField,
+    MediaContactsField,
+    RelatedPagesField,
+    RichTextHTMLField,
+    StreamBlocksField,
+    TopicsField,
+)
 from cms.blocks import BodyStreamBlock
-from cms.models import BasePage, TranslatableOrderable
+from cms.pages import BasePage, TranslatableOrderable
 from news.moderation import NewsArticlePermissionTester, NewsIndexPermissionTester
 
 
@@ -180,9 +183,9 @@ class NewsArticlePage(BasePage):
         APIField("publication_date"),
         APIField("dateline"),
         APIField("lead"),
-        APIField("lead_image", serializer=ImageField(alt_field="lead_image_alt")),
-        APIField("body", serializer=StreamAPIField()),
-        APIField("editors_note", serializer=RichTextAPIField()),
+        APIField("lead_image", serializer=ImageRenditionsField(alt_field="lead_image_alt")),
+        APIField("body", serializer=StreamBlocksField()),
+        APIField("editors_note", serializer=RichTextHTMLField()),
         APIField("topics", serializer=TopicsField()),
         APIField("media_contacts", serializer=MediaContactsField()),
         APIField("related_articles", serializer=RelatedPagesField(page_attr="article")),

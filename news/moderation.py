@@ -1,15 +1,44 @@
-"""English news articles are published through moderation, not directly.
+"""News moderation: an editor submits an article, a moderator approves or rejects it.
 
-Wagtail lets anyone with publish permission bypass a page's workflow. For the
-office's press releases that is not wanted: an editor submits the English article to
-the "News moderation" workflow and a moderator publishes it (directly, on approval,
-or with all its translations at once). Site-wide publishers (publish permission on
-the tree root, i.e. Moderators) and superusers keep the Publish button. Translations
-are not affected: translators publish their language's version of an article that
-was approved in English.
+Everything about it lives here. The "News moderation" workflow and its "Moderator review"
+task are created by ``news/migrations/0002_news_moderation_workflow.py`` and assigned to
+every news index page, so Wagtail applies it to the articles below (in every language); a
+news index created later (by an editor or as a translation) gets the assignment on
+creation (``assign_news_workflow``).
+
+Wagtail lets anyone with publish permission bypass a page's workflow. For the office's
+press releases that is not wanted: an editor submits the English article and a moderator
+publishes it (directly, on approval, or with all its translations at once). Site-wide
+publishers (publish permission on the tree root, i.e. Moderators) and superusers keep the
+Publish button. Translations are not affected: translators publish their language's
+version of an article that was approved in English.
 """
 
-from wagtail.models import PagePermissionTester
+from django.db.models.signals import post_save
+from wagtail.models import PagePermissionTester, Workflow, WorkflowPage
+
+NEWS_WORKFLOW_NAME = "News moderation"
+MODERATOR_TASK_NAME = "Moderator review"
+# The group that reviews news and publishes site-wide; its permissions are set by translation/roles.py.
+MODERATORS_GROUP_NAME = "Moderators"
+
+
+def news_workflow() -> Workflow | None:
+    return Workflow.objects.filter(name=NEWS_WORKFLOW_NAME, active=True).first()
+
+
+def assign_news_workflow(sender, instance, created, raw=False, **kwargs):
+    if not created or raw:
+        return
+    workflow = news_workflow()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page_id=instance.pk, defaults={"workflow": workflow})
+
+
+def connect_signal_handlers():
+    from news.models import NewsIndexPage
+
+    post_save.connect(assign_news_workflow, sender=NewsIndexPage, dispatch_uid="assign_news_workflow")
 
 
 def publishes_everywhere(tester: PagePermissionTester) -> bool:

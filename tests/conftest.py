@@ -1,15 +1,23 @@
 """Fixtures shared by the whole suite.
 
 The migrations give every test database the locales en, fr and nl and an English
-HomePage as the default site's root, as a real installation has.
+HomePage as the default site's root, as a real installation has. ``site`` is the
+trilingual site of ``tests/sites.py``, built once per module and rolled back after it;
+each test runs in a savepoint inside that and is rolled back to the built site.
 """
+
+import io
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage
+from tests.sites import build_site
 
 
 @pytest.fixture
@@ -40,3 +48,67 @@ def reset_active_language():
     """LocaleMiddleware leaves a request's language active; the next test starts in English."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as its own committed transaction, after the data set up so far.
+
+    A test runs in one transaction that never commits, so work a change leaves for its
+    commit (cache invalidation, purges) would never run. ``committed(change)`` first runs
+    what the set-up left pending, as if it had committed, then the change, then its
+    on-commit work.
+    """
+
+    def run(change):
+        run_on_commit_work()
+        with django_capture_on_commit_callbacks(execute=True):
+            result = change()
+        return result
+
+    return run
+
+
+def run_on_commit_work():
+    """Run what the transaction so far left for its commit, as if it had committed."""
+    connection = transaction.get_connection()
+    # On-commit work may leave more of its own (e.g. a deferred publish): run it all.
+    while connection.run_on_commit:
+        pending, connection.run_on_commit = connection.run_on_commit, []
+        for _savepoints, callback, _robust in pending:
+            callback()
+
+
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    """The trilingual site, built once for the module's tests and rolled back after them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        built = build_site(HomePage.objects.get(locale__language_code="en"), locales)
+        run_on_commit_work()
+        yield built
+        transaction.set_rollback(True)
+
+
+def fresh(value):
+    """The object as stored now: tests change the instances they are given."""
+    if isinstance(value, list):
+        return [fresh(item) for item in value]
+    return type(value).objects.get(pk=value.pk)
+
+
+@pytest.fixture
+def site(built_site, db):
+    """The English pages and snippets of the shared site by name, fresh for each test."""
+    return {name: fresh(value) for name, value in built_site.items()}
+
+
+@pytest.fixture
+def people(site, django_user_model):
+    """An editor and a moderator in the groups of translation/roles.py."""
+    call_command("setup_roles", verbosity=0, stdout=io.StringIO())
+    users = {}
+    for username, group in (("editor", "Editors"), ("moderator", "Moderators")):
+        users[username] = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+        users[username].groups.add(Group.objects.get(name=group))
+    return users

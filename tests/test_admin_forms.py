@@ -11,7 +11,6 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.blocks import RICH_TEXT_FEATURES, CallToActionBlock
-from cms.localization import translate_object
 from home.models import HomePage, SectionPage
 from news.models import MediaContact, NewsArticlePage, NewsIndexPage, Topic
 from tests.factories import (
@@ -21,6 +20,7 @@ from tests.factories import (
     SectionPageFactory,
     TopicFactory,
 )
+from translation.localization import translate_object
 
 # Formsets every page form carries besides its own inline panels.
 PAGE_FORMSETS = {"comments": inline_formset([])}

@@ -1,6 +1,7 @@
 """Production settings refuse to start without their secrets; development needs none."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,35 @@ def test_production_names_the_missing_variable(missing):
 
 def test_development_runs_without_any_variable():
     assert load_settings("cms.settings.dev") == (0, "")
+
+
+def variables_read_by_the_settings() -> set[str]:
+    """Every NAME in ``env("NAME")``, ``env.<cast>("NAME")``, ``env.ENVIRON.get("NAME")`` in cms/settings."""
+    pattern = re.compile(r"""env(?:\.\w+)?(?:\.get)?\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+    names = set()
+    for module in (PROJECT_DIR / "cms" / "settings").glob("*.py"):
+        names |= set(pattern.findall(module.read_text()))
+    return names
+
+
+def test_every_variable_the_settings_read_is_declared_once_in_the_schema():
+    from cms.settings.base import env
+
+    read = variables_read_by_the_settings()
+    assert read, "the pattern found no variable: it no longer matches how the settings read them"
+    assert read - set(env.scheme) == set()
+
+
+def test_every_declared_variable_is_in_the_readme():
+    from cms.settings.base import env
+
+    readme = (PROJECT_DIR / "README.md").read_text()
+    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]*)` \|", readme, flags=re.MULTILINE))
+    assert set(env.scheme) - documented == set()
+
+
+def test_installed_apps_and_middleware_are_single_literal_lists():
+    source = (PROJECT_DIR / "cms" / "settings" / "base.py").read_text()
+    for name in ("INSTALLED_APPS", "MIDDLEWARE"):
+        assert source.count(f"{name} = [") == 1
+        assert f"{name} +=" not in source

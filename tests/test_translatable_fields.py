@@ -14,7 +14,6 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField, get_translatable_fields
 
-from cms.localization import translate_object
 from home.models import HomePage, SectionPage
 from news.models import (
     MediaContact,
@@ -32,6 +31,7 @@ from tests.factories import (
     SectionPageFactory,
     TopicFactory,
 )
+from translation.localization import translate_object
 
 TRANSLATED = "translated"
 SYNCHRONISED = "synchronised"

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms.localization import translate_object
 from home.models import HomePage, SectionPage
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.factories import NewsIndexPageFactory, SectionPageFactory
+from translation.localization import translate_object
 
 PAGE_TYPES = [HomePage, SectionPage, NewsIndexPage, NewsArticlePage]
 

@@ -16,11 +16,12 @@ import polib
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_ids
 
 from . import status
+from .localization import write_translation
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
@@ -266,22 +267,5 @@ def import_checked(checked: CheckedFile, user=None, publish=False):
     translation = checked.translation
     translation.import_po(checked.po, user=user, tool_name="PO file")
     if publish:
-        publish_translation(translation, user=user)
+        write_translation(translation.source, translation.target_locale, user=user)
     return translation
-
-
-def publish_translation(translation: Translation, user=None):
-    """Write the translated object and publish it (a draft stays a draft when publish=False)."""
-    instance = translation.source.get_source_instance()
-    draftable = isinstance(instance, DraftStateMixin)
-    # wagtail-localize publishes pages in an on_commit hook; publishing the saved revision
-    # here gives the same result and works inside a surrounding transaction too.
-    translated, _created = translation.source.create_or_update_translation(
-        translation.target_locale, user=user, publish=not draftable, fallback=False
-    )
-    if draftable:
-        translated.get_latest_revision().publish(user=user)
-        translated.refresh_from_db()
-    if isinstance(translated, Page):
-        translated = translated.specific
-    return translated

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
 from home.models import HomePage
+from news.moderation import MODERATORS_GROUP_NAME
 
 SNIPPET_MODELS = [("news", "topic"), ("news", "mediacontact")]
 EDIT_SNIPPETS = ["add", "change", "delete", "view"]
@@ -76,7 +77,7 @@ DUTCH_TRANSLATORS = translator_role(
 )
 # Moderators review and publish in every language, so their grant is on the tree root.
 MODERATORS = Role(
-    name="Moderators",
+    name=MODERATORS_GROUP_NAME,
     language_code=None,
     description=_("Review and publish content in every language."),
     page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],

@@ -5,9 +5,8 @@ changes exactly when what a frontend sees changes) and answers a matching
 If-None-Match with 304.
 
 Whole responses are also kept in Django's cache, keyed by the full URL and the
-*content version*: any change a response could show (a page saved, published,
-unpublished, moved or deleted, a snippet, image, document, redirect, view
-restriction, locale or site saved or deleted) replaces the version, so every
+*content version*: any change a response could show replaces the version once its
+transaction commits (``publishing.invalidation`` decides what counts), so every
 cached response is dropped at once instead of guessing which URLs a change touches.
 Entries also expire after ``API_RESPONSE_CACHE_SECONDS`` (default: the HTTP max-age),
 which bounds staleness when the cache is per process (LocMemCache) and the change
@@ -42,8 +41,8 @@ def content_version() -> str:
     return version
 
 
-def new_content_version(**_kwargs):
-    """Signal receiver: forget every cached response."""
+def new_content_version():
+    """Forget every cached response."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -86,26 +85,3 @@ def with_http_caching(view):
         return finish(request, response, etag)
 
     return wrapped
-
-
-def connect_signal_handlers():
-    """Replace the content version on every change an API response can show (see the module docstring)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from news.models import MediaContact, Topic
-
-    dispatch = "cms.api.caching"
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(new_content_version, dispatch_uid=f"{dispatch}.{id(signal)}")
-    models = [Page, *get_page_models(), get_image_model(), get_document_model(), Topic, MediaContact]
-    models += [Redirect, PageViewRestriction, Locale, Site]
-    for model in models:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                new_content_version, sender=model, dispatch_uid=f"{dispatch}.{model._meta.label}.{id(signal)}"
-            )

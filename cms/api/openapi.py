@@ -10,7 +10,7 @@ from django.http import JsonResponse
 from cms.api.serializers.images import IMAGE_SCHEMA
 from cms.api.serializers.pages import COMMON_FIELDS, all_fields
 from cms.api.serializers.snippets import CONTACT_SCHEMA, TOPIC_SCHEMA
-from cms.api.serializers.streams import StreamField
+from cms.api.serializers.streams import StreamBlocksField
 
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
@@ -30,7 +30,7 @@ def obj(properties: dict, required=None) -> dict:
 
 
 def field_schema(field, model) -> dict:
-    return field.schema_for(model) if isinstance(field, StreamField) else field.schema
+    return field.schema_for(model) if isinstance(field, StreamBlocksField) else field.schema
 
 
 def page_schemas() -> dict:

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from cms.api.paths import frontend_path, frontend_url
+from cms.api.frontend_urls import frontend_path, frontend_url
 from cms.api.visibility import restricted_paths, visible_pages
 
 

@@ -20,8 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.api import filters
+from cms.api.frontend_urls import frontend_url, split_frontend_path
 from cms.api.pagination import listing, paginate
-from cms.api.paths import frontend_url, split_frontend_path
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names

@@ -13,14 +13,42 @@ from django.utils.translation import gettext_lazy as _
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
-# Variables with a safe default for every environment. Secrets and hosts are not
-# here on purpose: production reads them with no default (see production.py).
+# The environment schema: every variable any settings module reads, declared once with its
+# type and default, and listed in the README's configuration tables (a test checks both).
+# Secrets and hosts default to empty here; production.py refuses to start without them.
 env = environ.Env(
+    # Core
+    DEBUG=(bool, False),
+    SECRET_KEY=(str, ""),
+    ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-    WAGTAILADMIN_BASE_URL=(str, "http://localhost:8000"),
+    CONN_MAX_AGE=(int, 60),
+    CACHE_URL=(str, "locmemcache://"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static")),
+    LOG_LEVEL=(str, "INFO"),
+    WAGTAILADMIN_BASE_URL=(str, "http://localhost:8000"),
+    # Production's HTTPS behind a TLS proxy
+    SECURE_SSL_REDIRECT=(bool, True),
+    SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
+    # The API and its caches
+    FRONTEND_BASE_URL=(str, "http://localhost:3000"),
+    WAGTAILAPI_BASE_URL=(str, ""),
+    CORS_ALLOWED_ORIGINS=(list, ["http://localhost:3000"]),
+    API_CACHE_MAX_AGE=(int, 60),
+    API_RESPONSE_CACHE_SECONDS=(int, None),
+    # Translation
+    DEEPL_API_KEY=(str, ""),
+    TASKS_BACKEND=(str, ""),
+    # Preview and the frontend cache
+    PREVIEW_CLIENT_URLS=(dict, {}),
+    PREVIEW_TOKEN_MAX_AGE=(int, 3600),
+    FRONTEND_CACHE_BACKEND=(str, ""),
+    FRONTEND_CACHE_LOCATION=(str, ""),
+    CLOUDFLARE_BEARER_TOKEN=(str, ""),
+    CLOUDFLARE_ZONE_ID=(str, ""),
+    CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
 )
 
 DEBUG = False
@@ -28,10 +56,12 @@ ALLOWED_HOSTS: list[str] = []
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "cms",
     "home",
     "news",
     "translation",
+    "publishing",
+    "demo",
+    "wagtail_headless_preview",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
@@ -73,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # French and Dutch translators stay in their language (translation/middleware.py).
+    "translation.middleware.TranslatorLocaleMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -98,7 +130,7 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 # Per-process memory by default. Production with several workers wants a shared cache
 # (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in
 # every worker at once (cms/api/caching.py).
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+CACHES = {"default": env.cache_url("CACHE_URL")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -145,18 +177,20 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # API. The headless API (cms/api) serves a separate frontend on its own domain.
 # Page URLs in API responses are that frontend's, never the CMS's own host: every
 # page's path starts with its language code (/en/, /fr/..., /nl/...).
-FRONTEND_BASE_URL = env.str("FRONTEND_BASE_URL", default="http://localhost:3000").rstrip("/")
+FRONTEND_BASE_URL = env("FRONTEND_BASE_URL").rstrip("/")
 # Images and documents are served by the CMS; absolute URLs to them start here.
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")
+WAGTAILAPI_BASE_URL = (env("WAGTAILAPI_BASE_URL") or WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAILAPI_LIMIT_MAX = 100
-API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_MAX_AGE = env("API_CACHE_MAX_AGE")
 # How long the CMS keeps whole API responses in its own cache (cms/api/caching.py); 0 turns it off.
-API_RESPONSE_CACHE_SECONDS = env.int("API_RESPONSE_CACHE_SECONDS", default=API_CACHE_MAX_AGE)
+API_RESPONSE_CACHE_SECONDS = env("API_RESPONSE_CACHE_SECONDS")
+if API_RESPONSE_CACHE_SECONDS is None:
+    API_RESPONSE_CACHE_SECONDS = API_CACHE_MAX_AGE
 # Widths offered for responsive images (srcset); each is a signed dynamic URL,
 # so no rendition is generated while a JSON response is built.
 API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]
 # Only the frontend may read the API from a browser: read-only methods, no cookies.
-CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["http://localhost:3000"])
+CORS_ALLOWED_ORIGINS = env("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
@@ -164,11 +198,10 @@ CORS_ALLOW_CREDENTIALS = False
 
 # Translation workflow (translation app): locale-confined translators, machine
 # translation, and wagtail-localize's heavy jobs on Wagtail's task framework.
-MIDDLEWARE += ["translation.middleware.TranslatorLocaleMiddleware"]
 
 # DeepL when a key is configured; otherwise a development translator whose output is
 # labelled "[FR machine]" so it can never pass for a real translation.
-DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+DEEPL_API_KEY = env("DEEPL_API_KEY")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -185,43 +218,42 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "translation.jobs.TaskFrameworkJobBackend"}
 TASKS = {
     "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend",
     }
 }
 
 
-# Preview and publishing (cms.publishing): headless preview in the frontend, the news
-# moderation workflow, coordinated releases across languages, and frontend cache purges.
-INSTALLED_APPS += ["wagtail_headless_preview", "cms.publishing"]
+# Preview and publishing (publishing): headless preview in the frontend, coordinated
+# releases across languages, and the invalidation of the API's caches.
 
 # The admin's Preview opens the frontend's preview route of the page's language, with
 # ?content_type=…&token=…; the frontend then reads the draft from /api/v2/preview/.
 # Override per language with PREVIEW_CLIENT_URLS="en=https://…,fr=https://…".
 PREVIEW_CLIENT_URLS = {code: f"{FRONTEND_BASE_URL}/{code}/preview/" for code, _name in LANGUAGES}
-PREVIEW_CLIENT_URLS |= env.dict("PREVIEW_CLIENT_URLS", default={})
+PREVIEW_CLIENT_URLS |= env("PREVIEW_CLIENT_URLS")
 WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": f"{FRONTEND_BASE_URL}/preview/"}}
 # Seconds a preview token stays valid; each click on Preview signs a new one.
-PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
+PREVIEW_TOKEN_MAX_AGE = env("PREVIEW_TOKEN_MAX_AGE")
 
 # The cache in front of the API (a CDN or Varnish), purged when content changes:
 # FRONTEND_CACHE_BACKEND is "" (none), "http" (PURGE requests to FRONTEND_CACHE_LOCATION),
 # "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONE_ID) or "cloudfront"
 # (CLOUDFRONT_DISTRIBUTION_ID, AWS credentials from the environment; needs boto3).
 # Purged URLs are API URLs on WAGTAILAPI_BASE_URL, the host the cache serves.
-FRONTEND_CACHE_BACKEND = env.str("FRONTEND_CACHE_BACKEND", default="")
+FRONTEND_CACHE_BACKEND = env("FRONTEND_CACHE_BACKEND")
 FRONTEND_CACHE_BACKENDS = {
     "http": lambda: {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env.str("FRONTEND_CACHE_LOCATION"),
+        "LOCATION": env("FRONTEND_CACHE_LOCATION"),
     },
     "cloudflare": lambda: {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
-        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
     },
     "cloudfront": lambda: {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
     },
 }
 WAGTAILFRONTENDCACHE = (

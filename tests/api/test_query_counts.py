@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.api.conftest import build_site
 from tests.factories import ImageFactory
+from tests.sites import build_site
 
 MAX_QUERIES = 20
 # Listings of mixed page types cost one query (plus the type's prefetches) per page

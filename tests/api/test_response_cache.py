@@ -1,5 +1,7 @@
 """The server-side response cache: a repeat costs no query, and no change an editor makes is hidden."""
 
+import os
+
 import pytest
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
@@ -7,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.api.caching import VERSION_KEY
-from cms.localization import translate_object
-from tests.api.conftest import FRENCH, translator
 from tests.factories import ImageFactory, NewsArticlePageFactory
+from tests.sites import FRENCH, translator
+from translation.localization import translate_object
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +44,7 @@ def test_a_repeated_request_is_answered_from_the_cache_with_the_same_body_and_et
         assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
-def test_publishing_translating_and_unpublishing_show_at_once(site, api, locales):
+def test_publishing_translating_and_unpublishing_show_once_committed(site, api, locales, committed):
     detail = f"/api/v2/pages/{site['who'].pk}/"
     french = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr"
     english = "/api/v2/pages/?type=news.NewsArticlePage&locale=en"
@@ -50,22 +52,62 @@ def test_publishing_translating_and_unpublishing_show_at_once(site, api, locales
     assert "FR Fresh story" not in titles(api.get(french))
     assert titles(api.get(english)) == ["Story 0"]
 
-    site["who"].title = "Who we really are"
-    site["who"].save_revision().publish()
+    def rename():
+        site["who"].title = "Who we really are"
+        site["who"].save_revision().publish()
+
+    committed(rename)
     assert api.get(detail).json()["title"] == "Who we really are"
 
-    article = NewsArticlePageFactory(parent=site["news"], title="Fresh story")
-    article.save_revision().publish()
-    translate_object(article, locales["fr"], translator(FRENCH, "FR"))
+    def publish_and_translate():
+        article = NewsArticlePageFactory(parent=site["news"], title="Fresh story")
+        article.save_revision().publish()
+        translate_object(article, locales["fr"], translator(FRENCH, "FR"))
+
+    committed(publish_and_translate)
     assert "FR Fresh story" in titles(api.get(french))
 
-    site["articles"][0].unpublish()
+    committed(site["articles"][0].unpublish)
     assert "Story 0" not in titles(api.get(english))
 
 
-def test_a_new_image_appears_in_the_cached_images_listing(api, db):
+def test_a_change_is_not_in_effect_before_its_transaction_commits(site, api, committed):
+    """A request served during a long publishing transaction must not store old content as new."""
+    detail = f"/api/v2/pages/{site['who'].pk}/"
+    committed(lambda: api.get(detail))
+    version_before = cache.get(VERSION_KEY)
+
+    def publish():
+        site["who"].title = "Who we really are"
+        site["who"].save_revision().publish()
+        # Still inside the publishing transaction, where other connections read the old
+        # page: whatever they cache now is under the version that is about to go.
+        assert cache.get(VERSION_KEY) == version_before
+
+    committed(publish)
+    assert cache.get(VERSION_KEY) != version_before
+    assert api.get(detail).json()["title"] == "Who we really are"
+    assert api.get(detail).json()["title"] == "Who we really are"
+
+
+def test_drafts_leave_cached_responses_alone(site, api, committed, django_assert_num_queries):
+    url = f"/api/v2/pages/{site['who'].pk}/"
+    committed(lambda: api.get(url))
+    version = cache.get(VERSION_KEY)
+
+    def save_draft():
+        site["who"].title = "A draft title"
+        site["who"].save_revision()
+
+    committed(save_draft)
+    assert cache.get(VERSION_KEY) == version
+    with django_assert_num_queries(0):
+        assert api.get(url).json()["title"] == "Who we are"
+
+
+def test_a_new_image_appears_in_the_cached_images_listing(api, db, committed):
     assert api.get("/api/v2/images/").json()["meta"]["total_count"] == 0
-    ImageFactory()
+    committed(ImageFactory)
     assert api.get("/api/v2/images/").json()["meta"]["total_count"] == 1
 
 
@@ -85,22 +127,27 @@ def test_turned_off_every_request_reaches_the_database(api, settings, db):
     assert len(queries) > 0
 
 
+# The Redis server and database number the tests may use, e.g. redis://127.0.0.1:6379/15.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+
+
 @pytest.fixture
 def redis_cache(settings):
-    """The shared cache production uses: the Redis server at 127.0.0.1:6379 (database 15)."""
+    """The shared cache production uses, on the database TEST_REDIS_URL names (CI sets it)."""
+    if not REDIS_URL:
+        pytest.skip("TEST_REDIS_URL is not set: no Redis database is set aside for the tests")
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
     redis = caches["default"]
-    redis.clear()
+    redis.clear()  # only the database set aside for the tests
     yield redis
     redis.clear()
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(site, api, redis_cache):
+def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(
+    site, api, redis_cache, committed
+):
     detail = f"/api/v2/pages/{site['who'].pk}/"
     assert api.get(detail).json()["title"] == "Who we are"
     # Another worker's view of the cache: a separate client on the same Redis server.
@@ -108,8 +155,10 @@ def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(si
     version_before = other_worker.get(VERSION_KEY)
     assert version_before is not None
 
-    site["who"].title = "Who we really are"
-    site["who"].save_revision().publish()
+    def rename():
+        site["who"].title = "Who we really are"
+        site["who"].save_revision().publish()
 
+    committed(rename)
     assert other_worker.get(VERSION_KEY) not in (None, version_before)
     assert api.get(detail).json()["title"] == "Who we really are"

@@ -2,7 +2,9 @@
 
 It runs outside pytest-django's test database, because the servers are separate
 processes: on its own SQLite file, or on a ``cms_bench_test`` database when
-DATABASE_URL points at PostgreSQL.
+DATABASE_URL points at PostgreSQL. It starts four servers, so it is marked ``e2e`` and
+left out of ``make test``; CI runs it once, on PostgreSQL (``make test-e2e``). It checks
+the shape of the results, never how many requests a server managed in the time given.
 """
 
 import json
@@ -14,6 +16,8 @@ import pytest
 
 from bench.database import drop_database, ensure_database
 from bench.servers import PROJECT_DIR
+
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
@@ -56,7 +60,7 @@ def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_databas
     for key, row in rows.items():
         assert row["label"] in table
         ours, floor = row["servers"]["ours"], row["servers"]["floor"]
-        assert ours["status"] == 200 and ours["requests"] > 0 and ours["errors"] == 0, key
+        assert ours["status"] == 200 and ours["errors"] == 0, key
         # The floor answers with our very bytes, from memory, without the database.
         assert floor["bytes"] == ours["bytes"] and floor["queries_limit_20"] == 0, key
         # A repeated request is served from the response cache. (At two articles the deep
@@ -66,4 +70,4 @@ def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_databas
         if row["stock_comparison"] == "cannot":
             assert "stock" not in row["servers"]
         else:
-            assert row["servers"]["stock"]["status"] == 200 and row["ratios"]["ours_to_stock"], key
+            assert row["servers"]["stock"]["status"] == 200, key

@@ -4,9 +4,14 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 
 class RecordingBackend(BaseBackend):
-    """Keeps every purged URL in ``RecordingBackend.purged`` instead of calling a CDN."""
+    """Keeps every purged URL in ``purged``, and each purge request's URLs in ``batches``."""
 
     purged: list[str] = []
+    batches: list[list[str]] = []
 
     def purge(self, url):
         RecordingBackend.purged.append(url)
+
+    def purge_batch(self, urls):
+        RecordingBackend.batches.append(list(urls))
+        super().purge_batch(urls)

@@ -4,8 +4,11 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageViewRestriction
 
 from home.models import SectionPage
+from tests.factories import ImageFactory
 from tests.publishing.recording import RecordingBackend
 
 API = "/api/v2/"
@@ -37,8 +40,10 @@ def navigation(*codes):
 def recorder(settings):
     settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": "tests.publishing.recording.RecordingBackend"}}
     RecordingBackend.purged.clear()
+    RecordingBackend.batches.clear()
     yield RecordingBackend.purged
     RecordingBackend.purged.clear()
+    RecordingBackend.batches.clear()
 
 
 @pytest.fixture
@@ -54,14 +59,23 @@ def pages(site):
 
 
 @pytest.fixture
-def purged(recorder, django_capture_on_commit_callbacks):
-    """Run a change in a committed transaction; return the set of URLs purged after the commit."""
+def purged(recorder, committed):
+    """Run a change in a committed transaction; return the set of URLs purged after the commit.
+
+    Each URL is purged once, and none before the commit.
+    """
 
     def run(change):
+        committed(lambda: None)
         recorder.clear()
-        with django_capture_on_commit_callbacks(execute=True):
+        RecordingBackend.batches.clear()
+
+        def change_then_check():
             change()
             assert recorder == [], "purged before the transaction committed"
+
+        committed(change_then_check)
+        assert len(recorder) == len(set(recorder)), "a URL was purged twice"
         return set(recorder)
 
     return run
@@ -133,6 +147,8 @@ def test_renaming_a_section_purges_old_and_new_paths_of_it_and_its_descendants(p
         # Articles link to "who we are" in their editors' note.
         | {detail(pages[f"{code} article"]) for code in ("en", "fr", "nl")}
         | {find("/en/news/story-0/"), find("/fr/actualites/fr-story-0/"), find("/nl/nieuws/nl-story-0/")}
+        # The redirects Wagtail creates from the old paths, as it stores them.
+        | {find(path) for path in ("/who-we-are", "/who-we-are/", "/who-we-are/about", "/who-we-are/about/")}
     )
 
 
@@ -149,6 +165,8 @@ def test_moving_a_page_purges_its_old_and_new_place(pages, purged):
         | {find("/fr/qui-sommes-nous/a-propos/"), find("/nl/wie-we-zijn/about/")}
         | children_of(pages["en who"], work, pages["fr who"], pages["nl who"])
         | navigation("en", "fr", "nl")
+        # The redirect Wagtail creates from the old path, as it stores it.
+        | {find("/who-we-are/about"), find("/who-we-are/about/")}
     )
 
 
@@ -192,4 +210,60 @@ def test_changing_a_french_contacts_phone_purges_the_french_article(pages, purge
         find("/fr/actualites/fr-story-0/"),
         url("media-contacts/"),
         url("media-contacts/", locale="fr"),
+    }
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_with_aliases_sends_one_purge_with_each_url_once(pages, purged):
+    # The Dutch "about" is an alias of the English one: Wagtail publishes it too.
+    about = pages["en about"]
+
+    def publish():
+        about.title = "About the office"
+        about.save_revision().publish()
+
+    urls = purged(publish)
+    assert detail(pages["nl about"]) in urls
+    assert len(RecordingBackend.batches) == 1
+
+
+@pytest.mark.django_db
+def test_restricting_a_page_purges_it_and_its_descendants(pages, purged):
+    who = pages["fr who"]
+    urls = purged(lambda: PageViewRestriction.objects.create(page=who, restriction_type="login"))
+    assert {detail(who), detail(pages["fr about"]), find("/fr/qui-sommes-nous/a-propos/")} <= urls
+    # The other languages' versions name it in their translations.
+    assert detail(pages["en who"]) in urls
+
+    restriction = PageViewRestriction.objects.get(page=who)
+    assert detail(pages["fr about"]) in purged(restriction.delete)
+
+
+@pytest.mark.django_db
+def test_changing_an_image_purges_the_image_endpoints(db, purged):
+    image = ImageFactory()
+
+    def rename():
+        image.title = "A new title"
+        image.save()
+
+    assert purged(rename) == {url("images/"), url(f"images/{image.pk}/")}
+
+
+@pytest.mark.django_db
+def test_a_redirect_purges_the_find_responses_of_its_old_path(pages, purged):
+    def add():
+        Redirect.objects.create(old_path="/fr/ancienne-page", redirect_page=pages["fr about"])
+
+    assert purged(add) == {find("/fr/ancienne-page"), find("/fr/ancienne-page/")}
+
+    redirect = Redirect.objects.get(old_path="/fr/ancienne-page")
+
+    def edit():
+        redirect.old_path = "/fr/autre-page"
+        redirect.save()
+
+    assert purged(edit) == {
+        find(path)
+        for path in ("/fr/ancienne-page", "/fr/ancienne-page/", "/fr/autre-page", "/fr/autre-page/")
     }

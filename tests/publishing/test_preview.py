@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from rest_framework.test import APIClient
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from cms.api.preview import content_type_name
 from news.models import NewsArticlePage
+from publishing.preview import content_type_name
 
 PREVIEW = "/api/v2/preview/"
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail_localize.models import StringTranslation
 
-from cms.localization import translate_object
 from news.models import NewsArticlePage
-from tests.api.conftest import DUTCH, FRENCH, translator
+from tests.sites import DUTCH, FRENCH, translator
+from translation.localization import translate_object
 
 PATHS = {"en": "/en/news/joint-statement/", "fr": "/fr/actualites/fr-joint-statement/",
          "nl": "/nl/nieuws/nl-joint-statement/"}  # fmt: skip

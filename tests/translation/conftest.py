@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from cms.localization import translate_object
 from tests.factories import SectionPageFactory, TopicFactory
+from translation.localization import translate_object
 
 
 def french(text):

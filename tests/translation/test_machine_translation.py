@@ -6,8 +6,8 @@ from wagtail.rich_text import RichText
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.localization import translate_object
 from tests.factories import SectionPageFactory
+from translation.localization import translate_object
 from translation.machine_translation import DevelopmentTranslator
 
 from .conftest import french

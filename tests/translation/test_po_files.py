@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation
 
-from cms.localization import translate_object
 from home.models import SectionPage
 from tests.factories import SectionPageFactory
+from translation.localization import translate_object
 
 from .conftest import french
 

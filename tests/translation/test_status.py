@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from cms.localization import translate_object
 from tests.factories import SectionPageFactory, TopicFactory
+from translation.localization import translate_object
 from translation.status import State, by_locale, by_locale_and_section, collect_rows
 
 from .conftest import french, slug_safe

@@ -12,9 +12,9 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation, TranslationSource
 
-from cms.localization import translate_object
 from home.models import SectionPage
 from tests.factories import SectionPageFactory
+from translation.localization import translate_object
 from translation.status import State, collect_rows
 
 from .conftest import french

@@ -7,7 +7,7 @@ operation, so a JSON response never generates renditions.
 
 from django.conf import settings
 
-from cms.api.paths import cms_url
+from cms.api.frontend_urls import cms_url
 from cms.api.serializers.base import ContentField
 
 IMAGE_SCHEMA = {
@@ -61,7 +61,7 @@ def represent_image(image, alt: str = "") -> dict | None:
     }
 
 
-class ImageField(ContentField):
+class ImageRenditionsField(ContentField):
     """An image foreign key with its alt text field on the same page (``lead_image_alt``)."""
 
     schema = IMAGE_SCHEMA

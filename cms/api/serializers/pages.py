@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
 from cms.api.serializers.base import ContentField, PlainField
-from cms.api.serializers.paths import BreadcrumbField, ParentField, PathField, UrlField
+from cms.api.serializers.placement import BreadcrumbField, ParentField, PathField, UrlField
 from cms.api.serializers.translations import (
     ContentLocaleField,
     FallbackField,

@@ -1,7 +1,7 @@
 """Pages chosen through inline rows (an article's related articles), localised when served."""
 
 from cms.api.serializers.base import ContentField
-from cms.api.serializers.paths import PAGE_SUMMARY_REF
+from cms.api.serializers.placement import PAGE_SUMMARY_REF
 
 
 class RelatedPagesField(ContentField):

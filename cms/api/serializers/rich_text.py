@@ -9,7 +9,7 @@ A link to a page that is not visible keeps its text but loses its href.
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
-from cms.api.paths import cms_url, frontend_url
+from cms.api.frontend_urls import cms_url, frontend_url
 from cms.api.serializers.base import ContentField
 from cms.api.serializers.images import rendition_url
 
@@ -64,7 +64,7 @@ def _embed(attrs, refs):
     return ""
 
 
-class RichTextField(ContentField):
+class RichTextHTMLField(ContentField):
     """``"<p>See <a href=\\"http://localhost:3000/fr/qui-sommes-nous/\\">qui</a></p>"``."""
 
     def collect(self, obj, refs):

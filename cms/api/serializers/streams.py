@@ -13,13 +13,13 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms.api.paths import cms_url
+from cms.api.frontend_urls import cms_url
 from cms.api.serializers.base import ContentField
 from cms.api.serializers.images import IMAGE_SCHEMA, represent_image
 from cms.api.serializers.rich_text import collect_rich_text, render_rich_text
 from cms.blocks import ImageBlock
 
-PAGE_SUMMARY_REF = {"anyOf": [{"$ref": "#/components/schemas/PageSummary"}, {"type": "null"}]}
+NULLABLE_PAGE_SUMMARY = {"anyOf": [{"$ref": "#/components/schemas/PageSummary"}, {"type": "null"}]}
 DOCUMENT_SCHEMA = {
     "type": ["object", "null"],
     "required": ["id", "title", "url"],
@@ -122,7 +122,7 @@ def block_schema(block) -> dict:
     if isinstance(block, blocks.ListBlock):
         return {"type": "array", "items": block_schema(block.child_block)}
     if isinstance(block, blocks.PageChooserBlock):
-        return PAGE_SUMMARY_REF
+        return NULLABLE_PAGE_SUMMARY
     if isinstance(block, ImageChooserBlock):
         return IMAGE_SCHEMA
     if isinstance(block, DocumentChooserBlock):
@@ -145,7 +145,7 @@ def _object(properties: dict, nullable: bool = False) -> dict:
     }
 
 
-class StreamField(ContentField):
+class StreamBlocksField(ContentField):
     """A StreamField as a list of typed blocks, links and images resolved."""
 
     def stream_block(self, obj):

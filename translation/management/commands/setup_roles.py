@@ -6,13 +6,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from news.moderation import MODERATORS_GROUP_NAME
 from translation.roles import ROLES, apply_role
 
 DEMO_USERNAMES = {
     "Editors": "editor",
     "French translators": "translator-fr",
     "Dutch translators": "translator-nl",
-    "Moderators": "moderator",
+    MODERATORS_GROUP_NAME: "moderator",
 }
 DEMO_ADMIN_LANGUAGE = {"French translators": "fr", "Dutch translators": "nl"}
 

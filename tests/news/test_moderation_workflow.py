@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.publishing.workflow import MODERATOR_TASK_NAME, NEWS_WORKFLOW_NAME
 from news.models import NewsArticlePage
+from news.moderation import MODERATOR_TASK_NAME, NEWS_WORKFLOW_NAME
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def test_the_data_migration_assigns_existing_news_indexes_and_can_run_twice(site
     from django.apps import apps
     from wagtail.models import Workflow, WorkflowPage
 
-    migration = importlib.import_module("cms.publishing.migrations.0001_news_moderation_workflow")
+    migration = importlib.import_module("news.migrations.0002_news_moderation_workflow")
     news_indexes = [version.pk for version in site["news"].get_translations(inclusive=True)]
     WorkflowPage.objects.filter(page_id__in=news_indexes).delete()
 

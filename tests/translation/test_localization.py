@@ -3,9 +3,9 @@
 import pytest
 from wagtail_localize.models import StringTranslation, Translation
 
-from cms.localization import translate_object
 from news.models import NewsArticleTopic
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, TopicFactory
+from translation.localization import translate_object
 
 
 @pytest.mark.django_db

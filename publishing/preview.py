@@ -1,9 +1,12 @@
-"""The preview endpoint: the draft behind a preview token, as the JSON of a published page.
+"""Headless preview: the admin's Preview shows the draft in the frontend of the page's language.
 
-The frontend's preview route (opened by the admin's Preview, see cms.preview) calls
-``/api/v2/preview/?content_type=…&token=…`` and gets the draft in exactly the JSON of
-``pages/<id>/`` (the same serializer). The token is the only key to drafts: missing,
-tampered, expired or unknown tokens get a 4xx JSON message, never content.
+Clicking Preview stores the unsaved page (wagtail-headless-preview's PagePreview) under a
+signed, timestamped token and opens ``PREVIEW_CLIENT_URLS[<page language>]`` with
+``?content_type=news.newsarticlepage&token=…`` (``FrontendPreviewMixin``). The frontend's
+preview route then calls ``/api/v2/preview/?content_type=…&token=…`` (``preview_view``)
+and gets the draft in exactly the JSON of ``pages/<id>/`` (the same serializer). The
+token is the only key to drafts: missing, tampered, expired or unknown tokens get a 4xx
+JSON message, never content.
 """
 
 from django.conf import settings
@@ -13,8 +16,14 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from cms.api.references import References
-from cms.api.serializers.pages import PageSerializer, select_field_names
+
+class FrontendPreviewMixin(HeadlessPreviewMixin):
+    """Previews a page in the frontend of its own language."""
+
+    def get_client_root_url(self, request) -> str:
+        code = self.locale.language_code
+        root_url = settings.PREVIEW_CLIENT_URLS.get(code) or super().get_client_root_url(request)
+        return root_url.rstrip("/") + "/"
 
 
 def preview_error(status: int, message: str) -> JsonResponse:
@@ -49,6 +58,10 @@ def draft_page(preview: PagePreview):
 
 def serialize_draft(page) -> dict:
     """The detail JSON of ``page``; ``"id": null`` for a page that is not created yet."""
+    # Imported here: page models import this module (for the mixin) before the API can load.
+    from cms.api.references import References
+    from cms.api.serializers.pages import PageSerializer, select_field_names
+
     serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
     if page.pk is not None:
         return serializer.serialize(page)

@@ -1,4 +1,9 @@
-"""Create the news moderation workflow and assign it to the existing news index pages."""
+"""Create the news moderation workflow and assign it to the existing news index pages.
+
+Moved here from the former ``cms.publishing`` app's 0001 migration: databases that ran that
+one run this again, which changes nothing (every step is get-or-create). The names are a
+frozen copy of the constants in ``news.moderation``.
+"""
 
 from django.db import migrations
 

@@ -1,6 +1,6 @@
 """Where a page lives on the frontend: its path, URL, parent and breadcrumb."""
 
-from cms.api.paths import frontend_path, frontend_url
+from cms.api.frontend_urls import frontend_path, frontend_url
 from cms.api.serializers.base import ContentField
 
 PAGE_SUMMARY_REF = {"$ref": "#/components/schemas/PageSummary"}

@@ -10,9 +10,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.demo.articles import EU_MEETING
-from cms.demo.builder import PAGES
-from cms.demo.snippets import CONTACTS, TOPICS
+from demo.articles import EU_MEETING
+from demo.builder import PAGES
+from demo.snippets import CONTACTS, TOPICS
 from news.models import MediaContact, NewsArticlePage, NewsArticleTopic, Topic
 
 pytestmark = pytest.mark.django_db

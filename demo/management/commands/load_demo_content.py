@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cms.demo.builder import DemoBuilder
-from cms.demo.report import Report
+from demo.builder import DemoBuilder
+from demo.report import Report
 
 
 class Command(BaseCommand):

@@ -1,16 +1,18 @@
 """Translating content through wagtail-localize's own machinery, from code.
 
-The demo content and the tests use this to make French and Dutch versions the way
-a translator does in the translation editor: a TranslationSource for the English
-object, a Translation per target locale, one StringTranslation per segment, then
-wagtail-localize writes (and publishes) the target. Translations made this way
-show up in the translation editor and follow later syncs of the English source.
+``write_translation`` is the one place that turns a Translation's strings into the
+translated object and publishes it; PO import, the demo content and the benchmark's
+generator all end there. ``translate_object`` does a translator's whole job for the
+demo content and the tests: a TranslationSource for the English object, a Translation
+per target locale, one StringTranslation per segment, then ``write_translation``.
+Translations made this way show up in the translation editor and follow later syncs
+of the English source.
 """
 
 from collections.abc import Callable
 
 from django.db import transaction
-from wagtail.models import DraftStateMixin, Locale
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -40,14 +42,23 @@ def translate_object(instance, locale: Locale, translate: Callable[[str], str], 
             },
         )
 
-    # wagtail-localize publishes pages in an on_commit hook, which never fires inside
-    # a test's transaction; saving a draft and publishing its revision here behaves
-    # the same in both places.
-    is_draftable = isinstance(instance, DraftStateMixin)
-    translated, _ = source.create_or_update_translation(
-        locale, user=user, publish=not is_draftable, fallback=False
+    return write_translation(source, locale, user=user, publish=publish)
+
+
+def write_translation(source: TranslationSource, locale: Locale, *, user=None, publish=True):
+    """Write ``source``'s translation into ``locale`` from its StringTranslations; publish it too.
+
+    Strict: a string left untranslated raises instead of falling back to English. A draft
+    stays a draft when ``publish`` is false. Returns the translated (specific) object.
+    """
+    # wagtail-localize publishes pages in an on_commit hook, which never fires inside a
+    # test's transaction nor at the point the caller expects; saving a draft and publishing
+    # its revision here gives the same result inside any transaction.
+    draftable = issubclass(source.specific_content_type.model_class(), DraftStateMixin)
+    translated, _created = source.create_or_update_translation(
+        locale, user=user, publish=not draftable, fallback=False
     )
-    if is_draftable and publish:
+    if draftable and publish:
         translated.get_latest_revision().publish(user=user)
         translated.refresh_from_db()
-    return translated
+    return translated.specific if isinstance(translated, Page) else translated

@@ -16,7 +16,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from cms.localization import translate_object
 from home.models import HomePage
 from news.models import (
     MediaContact,
@@ -26,6 +25,7 @@ from news.models import (
     NewsArticleTopic,
     Topic,
 )
+from translation.localization import translate_object
 
 from .articles import ARTICLES
 from .images import IMAGES, ensure_image

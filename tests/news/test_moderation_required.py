@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from home.models import SectionPage
 from news.models import NewsArticlePage
-from tests.publishing.test_workflow import article_form
+from tests.news.test_moderation_workflow import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 
-from cms.publishing import views
+from publishing import views
 
 
 @hooks.register("register_admin_urls")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page
 
-from cms.publishing.release import release, release_versions
+from publishing.release import release, release_versions
 
 
 class ReleaseForm(forms.Form):

@@ -9,8 +9,8 @@ from django.shortcuts import redirect
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.api.paths import frontend_path, frontend_url
-from cms.preview import FrontendPreviewMixin
+from cms.api.frontend_urls import frontend_path, frontend_url
+from publishing.preview import FrontendPreviewMixin
 
 
 class BasePage(FrontendPreviewMixin, Page):

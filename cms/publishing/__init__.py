@@ -1,1 +1,0 @@
-"""Publishing: the news moderation workflow, coordinated releases across languages, cache purges."""

@@ -1,0 +1,1 @@
+"""Publishing: headless preview, coordinated releases across languages, cache invalidation."""
