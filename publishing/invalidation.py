@@ -143,10 +143,7 @@ def find_url(url_path: str, language_code: str) -> str:
 
 
 def navigation_urls(language_code: str) -> set[str]:
-    urls = {api_url("navigation:listing", locale=language_code)}
-    if language_code == settings.LANGUAGE_CODE:
-        urls.add(api_url("navigation:listing"))
-    return urls
+    return {api_url("navigation:listing", locale=language_code)}
 
 
 def own_urls(state: PageState, codes: dict[int, str]) -> set[str]:
@@ -333,7 +330,7 @@ def site_structure_changed(sender, instance, raw=False, **kwargs):
     """A locale or site: languages, their home pages and menus."""
     if raw:
         return
-    urls = {api_url("locales:listing"), api_url("navigation:listing")}
+    urls = {api_url("locales:listing")}
     for code in Locale.objects.values_list("language_code", flat=True):
         urls |= navigation_urls(code)
     schedule(urls=urls)

@@ -32,11 +32,17 @@ def _visible_parent(view, name, page_id):
 
 
 class LocaleFilter(BaseFilterBackend):
-    """``?locale=fr``: pages of one language (aliases of English pages included)."""
+    """``?locale=fr``: the pages or snippets of one language (aliases of English pages included).
+
+    The same on every endpoint: without it, every language; an endpoint that shows one
+    language only (navigation) sets ``locale_required`` and answers 400 without it.
+    """
 
     def filter_queryset(self, request, queryset, view):
         code = request.GET.get("locale")
         if code is None:
+            if getattr(view, "locale_required", False):
+                raise BadRequestError("locale is required, e.g. ?locale=fr")
             return queryset
         return queryset.filter(locale=view.get_locale(code))
 

@@ -68,7 +68,8 @@ PAGINATION = [
     parameter("offset", "Items to skip.", INTEGER),
 ]
 FIELDS = parameter("fields", "Wagtail's fields syntax: '*', '_', 'name', '-name', comma separated.")
-LOCALE = parameter("locale", "A locale code: en, fr or nl.")
+LOCALE = parameter("locale", "A locale code: en, fr or nl. Without it: every language.")
+LOCALE_REQUIRED = parameter("locale", "A locale code: en, fr or nl (a menu is one language's).", required=True)
 ERRORS = {
     "400": {"description": "Invalid parameter", "content": {"application/json": {"schema": ref("Error")}}},
     "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
@@ -188,7 +189,7 @@ def build_document() -> dict:
         "/api/v2/images/{id}/": operation(
             "An image", ref("Image"), [{**page_id, "description": "Image id."}]
         ),
-        "/api/v2/navigation/": operation("The menu tree of one locale", ref("Navigation"), [LOCALE]),
+        "/api/v2/navigation/": operation("The menu tree of one locale", ref("Navigation"), [LOCALE_REQUIRED]),
         "/api/v2/topics/": operation("Topics", listing_of(ref("Topic")), [*PAGINATION, LOCALE]),
         "/api/v2/media-contacts/": operation(
             "Media contacts", listing_of(ref("MediaContact")), [*PAGINATION, LOCALE]
@@ -196,7 +197,7 @@ def build_document() -> dict:
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
         "/api/v2/preview/": preview_operation(),
         "/api/v2/search/": operation(
-            "Search one locale",
+            "Search one locale, or every language",
             listing_of(ref("PageListItem")),
             [
                 parameter("q", "Search terms.", required=True),

@@ -53,11 +53,6 @@ class APIEndpoint(BaseAPIViewSet):
             raise BadRequestError(f"{parameter}: unknown locale '{code}' (one of: {codes})")
         return locale
 
-    def get_locale_or_default(self):
-        from django.conf import settings
-
-        return self.get_locale(self.request.GET.get("locale", settings.LANGUAGE_CODE))
-
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
@@ -235,14 +230,13 @@ class SnippetEndpoint(APIEndpoint):
     """A snippet listing, optionally in one ``?locale=``."""
 
     known_query_parameters = PAGINATION_PARAMETERS | {"locale"}
+    filter_backends = [filters.LocaleFilter]
 
     def represent(self, obj):
         raise NotImplementedError
 
     def listing_view(self, request):
-        queryset = self.model.objects.order_by("name", "pk")
-        if "locale" in request.GET:
-            queryset = queryset.filter(locale=self.get_locale(request.GET["locale"]))
+        queryset = self.filter_queryset(self.model.objects.order_by("name", "pk"))
         snippets, total = paginate(queryset, request)
         return Response(listing([self.represent(snippet) for snippet in snippets], total))
 
@@ -274,10 +268,12 @@ class NavigationAPIViewSet(APIEndpoint):
     """``navigation/?locale=fr``: the home page and the tree of in-menu pages below it."""
 
     known_query_parameters = frozenset(["locale"])
+    filter_backends = [filters.LocaleFilter]
+    locale_required = True
 
     def listing_view(self, request):
-        locale = self.get_locale_or_default()
-        pages = visible_pages(paths=self.refs.restricted_paths).filter(locale=locale)
+        pages = self.filter_queryset(visible_pages(paths=self.refs.restricted_paths))
+        locale = self.get_locale(request.GET["locale"])
         refs = page_refs(pages.filter(Q(depth=2) | Q(depth__gt=2, show_in_menus=True)).order_by("path"))
         home = next((ref for ref in refs if ref.depth == 2), None)
         nodes = {}
@@ -328,15 +324,15 @@ class LocalesAPIViewSet(APIEndpoint):
 
 
 class SearchAPIViewSet(APIEndpoint):
-    """``search/?q=&locale=fr``: published pages of one language, best match first."""
+    """``search/?q=&locale=fr``: published pages of one language (or every one), best match first."""
 
     known_query_parameters = PAGINATION_PARAMETERS | {"q", "locale", "fields"}
+    filter_backends = [filters.LocaleFilter]
 
     def listing_view(self, request):
         query = request.GET.get("q", "").strip()
         if not query:
             raise BadRequestError("q is required")
-        locale = self.get_locale_or_default()
         serializer = PageSerializer(
             self.refs, select_field_names(request.GET.get("fields"), all_page_models(), detail=False)
         )
@@ -344,7 +340,7 @@ class SearchAPIViewSet(APIEndpoint):
         # live pages, then keep the visible ones in rank order.
         # Only the ids of the ranked matches are read: loading up to a thousand whole page
         # rows to keep twenty made search the slowest endpoint.
-        matches = Page.objects.live().filter(locale=locale).only("pk").search(query)[:SEARCH_RESULTS_MAX]
+        matches = self.filter_queryset(Page.objects.live()).only("pk").search(query)[:SEARCH_RESULTS_MAX]
         ranked_ids = [page.pk for page in matches]
         visible_ids = set(
             visible_pages(paths=self.refs.restricted_paths)

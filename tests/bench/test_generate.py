@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.db import transaction
 from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
@@ -31,10 +32,17 @@ def bench_articles(code):
     )
 
 
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker):
+    """A tiny generated site, built once for this module (generating is the slow part) and rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        generate(seed=SEED, articles=ARTICLES, parallel=False, write=lambda line: None)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
-def test_a_tiny_generated_site_is_complete_translated_and_stable_on_rerun():
-    # One test, because generating is the slow part and its data lives in this test's transaction.
-    generate(seed=SEED, articles=ARTICLES, parallel=False, write=lambda line: None)
+def test_a_tiny_generated_site_is_complete_translated_and_stable_on_rerun(generated):
     every_locale_has_the_sections_and_the_articles()
     each_article_is_complete()
     translations_are_wagtail_localize_translations_of_the_english_article()
@@ -108,8 +116,7 @@ def source_rows(source):
 
 
 @pytest.mark.django_db
-def test_bulk_made_sources_are_the_ones_wagtail_localize_makes():
-    generate(seed=SEED, articles=2, parallel=False, write=lambda line: None)
+def test_bulk_made_sources_are_the_ones_wagtail_localize_makes(generated):
     english = bench_articles("en").order_by("pk").last()
     bulk = TranslationSource.objects.get(object_id=english.translation_key, locale=english.locale)
     bulk_rows = source_rows(bulk)
