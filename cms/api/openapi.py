@@ -69,7 +69,9 @@ PAGINATION = [
 ]
 FIELDS = parameter("fields", "Wagtail's fields syntax: '*', '_', 'name', '-name', comma separated.")
 LOCALE = parameter("locale", "A locale code: en, fr or nl. Without it: every language.")
-LOCALE_REQUIRED = parameter("locale", "A locale code: en, fr or nl (a menu is one language's).", required=True)
+LOCALE_REQUIRED = parameter(
+    "locale", "A locale code: en, fr or nl (a menu is one language's).", required=True
+)
 ERRORS = {
     "400": {"description": "Invalid parameter", "content": {"application/json": {"schema": ref("Error")}}},
     "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
