@@ -9,12 +9,12 @@ tampered, expired or unknown tokens get a 4xx JSON message, never content.
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import JsonResponse
-from django.views.decorators.http import require_safe
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from cms.api.references import References
 from cms.api.serializers.pages import PageSerializer, select_field_names
+from cms.api.validation import read_only_view
 
 
 def preview_error(status: int, message: str) -> JsonResponse:
@@ -58,7 +58,7 @@ def serialize_draft(page) -> dict:
     return serializer.serialize(page) | {"id": None}
 
 
-@require_safe
+@read_only_view
 def preview_view(request):
     """``GET /api/v2/preview/?content_type=…&token=…``: the draft page's detail JSON."""
     token = request.GET.get("token")

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.api import filters
+from cms.api import filters, validation
 from cms.api.pagination import listing, paginate
 from cms.api.paths import frontend_url, split_frontend_path
 from cms.api.references import PageRef, References
@@ -42,6 +42,9 @@ class APIEndpoint(BaseAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.refs = References()
+        if self.action is None or self.action == "metadata":
+            return  # a method without a view: DRF answers 405 (or OPTIONS) with an Allow header
+        validation.check_query_string(request)
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
             raise BadRequestError(f"unknown query parameters: {', '.join(sorted(unknown))}")
@@ -109,6 +112,7 @@ class PagesAPIViewSet(APIEndpoint):
         return Response(listing(serializer.serialize_many(list(page_slice)), total))
 
     def detail_view(self, request, pk):
+        pk = validation.object_id(pk)
         page = visible_pages(paths=self.refs.restricted_paths).filter(pk=pk).specific().first()
         if page is None:
             raise Http404(f"no published page with id {pk}")
@@ -218,6 +222,7 @@ class ImagesAPIViewSet(APIEndpoint):
         return Response(listing([represent_image(image) for image in images], total))
 
     def detail_view(self, request, pk):
+        pk = validation.object_id(pk)
         image = self.model.objects.filter(pk=pk).first()
         if image is None:
             raise Http404(f"no image with id {pk}")
@@ -333,9 +338,7 @@ class SearchAPIViewSet(APIEndpoint):
     known_query_parameters = PAGINATION_PARAMETERS | {"q", "locale", "fields"}
 
     def listing_view(self, request):
-        query = request.GET.get("q", "").strip()
-        if not query:
-            raise BadRequestError("q is required")
+        query = validation.search_query(request.GET.get("q"))
         locale = self.get_locale_or_default()
         serializer = PageSerializer(
             self.refs, select_field_names(request.GET.get("fields"), all_page_models(), detail=False)
