@@ -94,7 +94,15 @@ def connect_signal_handlers():
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Locale,
+        Page,
+        PageViewRestriction,
+        Site,
+        get_page_models,
+    )
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from news.models import MediaContact, Topic
@@ -103,7 +111,7 @@ def connect_signal_handlers():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_content_version, dispatch_uid=f"{dispatch}.{id(signal)}")
     models = [Page, *get_page_models(), get_image_model(), get_document_model(), Topic, MediaContact]
-    models += [Redirect, PageViewRestriction, Locale, Site]
+    models += [Redirect, PageViewRestriction, Collection, CollectionViewRestriction, Locale, Site]
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from cms.api import filters, validation
 from cms.api.pagination import listing, paginate
 from cms.api.paths import frontend_url, split_frontend_path
+from cms.api.private_media import public_media
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
@@ -209,7 +210,10 @@ def all_page_models():
 
 
 class ImagesAPIViewSet(APIEndpoint):
-    """``images/`` and ``images/<id>/``: sizes and rendition URLs (alt text lives on pages)."""
+    """``images/`` and ``images/<id>/``: sizes and rendition URLs (alt text lives on pages).
+
+    Images in a restricted collection are left out (cms.api.private_media).
+    """
 
     model = get_image_model()
 
@@ -218,12 +222,12 @@ class ImagesAPIViewSet(APIEndpoint):
         return PAGINATION_PARAMETERS if self.action == "listing_view" else frozenset()
 
     def listing_view(self, request):
-        images, total = paginate(self.model.objects.order_by("pk"), request)
+        images, total = paginate(public_media(self.model).order_by("pk"), request)
         return Response(listing([represent_image(image) for image in images], total))
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
-        image = self.model.objects.filter(pk=pk).first()
+        image = public_media(self.model).filter(pk=pk).first()
         if image is None:
             raise Http404(f"no image with id {pk}")
         return Response(represent_image(image))
