@@ -4,16 +4,17 @@ Nothing here has a table of its own: the concrete models live in ``home`` and
 ``news``. What lives here is the translation contract every page starts from.
 """
 
+from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from wagtail.models import Page, TranslatableMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.api.frontend_urls import frontend_path, frontend_url
-from publishing.preview import FrontendPreviewMixin
 
 
-class BasePage(FrontendPreviewMixin, Page):
+class BasePage(HeadlessPreviewMixin, Page):
     """Every page type of the site; declares what translators see of Page's own fields."""
 
     # Titles, slugs and SEO text are written per language; menu visibility follows
@@ -33,6 +34,12 @@ class BasePage(FrontendPreviewMixin, Page):
         # Headless: the CMS renders no page HTML. Anyone following a page link to the
         # CMS's host (the admin's "View live", an old bookmark) lands on the frontend.
         return redirect(frontend_url(frontend_path(self.url_path, self.locale.language_code)))
+
+    def get_client_root_url(self, request) -> str:
+        """Preview opens the frontend of the page's own language (publishing/preview.py has the rest)."""
+        code = self.locale.language_code
+        root_url = settings.PREVIEW_CLIENT_URLS.get(code) or super().get_client_root_url(request)
+        return root_url.rstrip("/") + "/"
 
 
 class TranslatableOrderable(TranslatableMixin, models.Model):

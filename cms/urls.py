@@ -3,8 +3,8 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.views.serve import ServeView
 
+from cms.api.private_media import PrivateAwareServeView
 from cms.api.router import api_router
 from publishing.preview import preview_view
 
@@ -15,8 +15,11 @@ urlpatterns = [
     path("api/v2/preview/", preview_view, name="api-preview"),
     path("api/v2/", api_router.urls),
     path("api/", include("cms.api.fallbacks")),
-    # Signed dynamic image URLs used by the API: a rendition is made on its first request.
-    re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
+    # Signed dynamic image URLs used by the API: a rendition is made on its first request;
+    # images in a restricted collection are refused to whoever the restriction does not admit.
+    re_path(
+        r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", PrivateAwareServeView.as_view(), name="wagtailimages_serve"
+    ),
 ]
 
 if settings.DEBUG:

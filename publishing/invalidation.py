@@ -8,8 +8,8 @@ driven from here, from the one list of content changes below (``connect_signal_h
 - a page published, unpublished, moved or deleted (drafts, submissions and autosaves are
   not changes a reader can see, so they leave every cache alone);
 - a page's view restriction added, changed or removed;
-- a topic or media contact, an image, a document, a collection's view restriction, a
-  redirect, a locale or a site saved or deleted.
+- a topic or media contact, an image, a document, a collection's view restriction (or a
+  collection moved), a redirect, a locale or a site saved or deleted.
 
 Every change of one transaction goes into one batch; when the transaction commits, the
 batch replaces the response cache's content version once and sends one purge with each
@@ -295,9 +295,19 @@ def document_changed(sender, instance, raw=False, **kwargs):
 
 def collection_restriction_changed(sender, instance, **kwargs):
     """Images of a collection (and its descendants) appear or disappear from the image endpoints."""
+    collection_changed(sender, instance.collection)
+
+
+def collection_moved(sender, instance, raw=False, **kwargs):
+    """A collection moved under (or out of) a restricted one."""
+    if not raw and instance.pk:
+        collection_changed(sender, instance)
+
+
+def collection_changed(sender, collection):
     from wagtail.images import get_image_model
 
-    collections = instance.collection.get_descendants(inclusive=True)
+    collections = collection.get_descendants(inclusive=True)
     image_ids = list(
         get_image_model().objects.filter(collection__in=collections).values_list("pk", flat=True)
     )
@@ -340,7 +350,13 @@ def connect_signal_handlers():
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site, get_page_models
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        PageViewRestriction,
+        Site,
+        get_page_models,
+    )
     from wagtail.signals import page_published as published_signal
     from wagtail.signals import page_unpublished as unpublished_signal
     from wagtail.signals import post_page_move
@@ -358,6 +374,8 @@ def connect_signal_handlers():
         connect(unpublished_signal, page_unpublished, model)
     connect(pre_delete, page_deleting, Page)
     connect(post_page_move, page_moved)
+    connect(post_save, collection_moved, Collection)
+    connect(pre_save, redirect_path_before, Redirect)
     for signal in (post_save, post_delete):
         connect(signal, view_restriction_changed, PageViewRestriction)
         connect(signal, collection_restriction_changed, CollectionViewRestriction)
@@ -368,4 +386,3 @@ def connect_signal_handlers():
             connect(signal, snippet_changed, model)
         for model in (Locale, Site):
             connect(signal, site_structure_changed, model)
-    connect(pre_save, redirect_path_before, Redirect)

@@ -2,28 +2,22 @@
 
 Clicking Preview stores the unsaved page (wagtail-headless-preview's PagePreview) under a
 signed, timestamped token and opens ``PREVIEW_CLIENT_URLS[<page language>]`` with
-``?content_type=news.newsarticlepage&token=…`` (``FrontendPreviewMixin``). The frontend's
-preview route then calls ``/api/v2/preview/?content_type=…&token=…`` (``preview_view``)
-and gets the draft in exactly the JSON of ``pages/<id>/`` (the same serializer). The
-token is the only key to drafts: missing, tampered, expired or unknown tokens get a 4xx
-JSON message, never content.
+``?content_type=news.newsarticlepage&token=…`` (``BasePage.get_client_root_url`` in
+``cms/pages.py``). The frontend's preview route then calls
+``/api/v2/preview/?content_type=…&token=…`` (``preview_view``) and gets the draft in
+exactly the JSON of ``pages/<id>/`` (the same serializer). The token is the only key to
+drafts: missing, tampered, expired or unknown tokens get a 4xx JSON message, never content.
 """
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import JsonResponse
-from django.views.decorators.http import require_safe
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-
-class FrontendPreviewMixin(HeadlessPreviewMixin):
-    """Previews a page in the frontend of its own language."""
-
-    def get_client_root_url(self, request) -> str:
-        code = self.locale.language_code
-        root_url = settings.PREVIEW_CLIENT_URLS.get(code) or super().get_client_root_url(request)
-        return root_url.rstrip("/") + "/"
+from cms.api.references import References
+from cms.api.serializers.pages import PageSerializer, select_field_names
+from cms.api.validation import read_only_view
 
 
 def preview_error(status: int, message: str) -> JsonResponse:
@@ -58,10 +52,6 @@ def draft_page(preview: PagePreview):
 
 def serialize_draft(page) -> dict:
     """The detail JSON of ``page``; ``"id": null`` for a page that is not created yet."""
-    # Imported here: page models import this module (for the mixin) before the API can load.
-    from cms.api.references import References
-    from cms.api.serializers.pages import PageSerializer, select_field_names
-
     serializer = PageSerializer(References(), select_field_names(None, [type(page)], detail=True))
     if page.pk is not None:
         return serializer.serialize(page)
@@ -71,7 +61,7 @@ def serialize_draft(page) -> dict:
     return serializer.serialize(page) | {"id": None}
 
 
-@require_safe
+@read_only_view
 def preview_view(request):
     """``GET /api/v2/preview/?content_type=…&token=…``: the draft page's detail JSON."""
     token = request.GET.get("token")

@@ -10,18 +10,14 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
+from cms.api.validation import object_id
 from cms.api.visibility import visible_pages
 from news.models import NewsArticlePage, NewsArticleTopic, Topic
 
 
 def _page_id(request, name) -> int | None:
     value = request.GET.get(name)
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except ValueError as error:
-        raise BadRequestError(f"{name} must be a page id (an integer)") from error
+    return None if value is None else object_id(value, name)
 
 
 def _visible_parent(view, name, page_id):

@@ -1,7 +1,8 @@
 """``?limit=`` and ``?offset=`` with Wagtail's listing shape: ``{"meta": {"total_count"}, "items"}``."""
 
 from django.conf import settings
-from wagtail.api.v2.utils import BadRequestError
+
+from cms.api.validation import bounded_integer
 
 DEFAULT_LIMIT = 20
 
@@ -11,20 +12,10 @@ def limit_max() -> int:
 
 
 def parse_limit_and_offset(request) -> tuple[int, int]:
-    """``(limit, offset)`` from the query string; 400 unless 1 <= limit <= max and offset >= 0."""
+    """``(limit, offset)`` from the query string; 400 unless 1 <= limit <= max, 0 <= offset <= 2^31-1."""
     maximum = limit_max()
-    try:
-        limit = int(request.GET.get("limit", min(DEFAULT_LIMIT, maximum)))
-    except ValueError as error:
-        raise BadRequestError(f"limit must be an integer between 1 and {maximum}") from error
-    if not 1 <= limit <= maximum:
-        raise BadRequestError(f"limit must be an integer between 1 and {maximum}")
-    try:
-        offset = int(request.GET.get("offset", 0))
-    except ValueError as error:
-        raise BadRequestError("offset must be a positive integer or 0") from error
-    if offset < 0:
-        raise BadRequestError("offset must be a positive integer or 0")
+    limit = bounded_integer(request.GET.get("limit", min(DEFAULT_LIMIT, maximum)), "limit", 1, maximum)
+    offset = bounded_integer(request.GET.get("offset", 0), "offset", 0)
     return limit, offset
 
 

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from cms.api.frontend_urls import frontend_path, frontend_url
+from cms.api.private_media import public_media, restricted_collection_paths
 from cms.api.visibility import restricted_paths, visible_pages
 
 
@@ -113,10 +114,13 @@ class References:
                 self.pages_by_id[ref.id] = ref
                 self.pages_by_key.setdefault(ref.translation_key, []).append(ref)
                 self.pages_by_path[ref.path] = ref
+        # Media in a restricted collection is left out: pages show them as removed.
+        if wanted.image_ids or wanted.document_ids:
+            private = restricted_collection_paths()
         if wanted.image_ids:
-            self.images = get_image_model().objects.in_bulk(wanted.image_ids)
+            self.images = public_media(get_image_model(), private).in_bulk(wanted.image_ids)
         if wanted.document_ids:
-            self.documents = get_document_model().objects.in_bulk(wanted.document_ids)
+            self.documents = public_media(get_document_model(), private).in_bulk(wanted.document_ids)
 
     # Lookups after load ----------------------------------------------------------
 

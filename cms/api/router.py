@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from cms.api import views
 from cms.api.caching import with_http_caching
 from cms.api.openapi import openapi_view
+from cms.api.validation import read_only_view
 
 
 class CachedAPIRouter(WagtailAPIRouter):
@@ -17,7 +18,7 @@ class CachedAPIRouter(WagtailAPIRouter):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("openapi.json", with_http_caching(openapi_view), name="openapi"),
+            path("openapi.json", with_http_caching(read_only_view(openapi_view)), name="openapi"),
         ]
 
 

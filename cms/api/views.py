@@ -19,9 +19,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.api import filters
+from cms.api import filters, validation
 from cms.api.frontend_urls import frontend_url, split_frontend_path
 from cms.api.pagination import listing, paginate
+from cms.api.private_media import public_media
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
@@ -42,6 +43,9 @@ class APIEndpoint(BaseAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.refs = References()
+        if self.action is None or self.action == "metadata":
+            return  # a method without a view: DRF answers 405 (or OPTIONS) with an Allow header
+        validation.check_query_string(request)
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
             raise BadRequestError(f"unknown query parameters: {', '.join(sorted(unknown))}")
@@ -104,6 +108,7 @@ class PagesAPIViewSet(APIEndpoint):
         return Response(listing(serializer.serialize_many(list(page_slice)), total))
 
     def detail_view(self, request, pk):
+        pk = validation.object_id(pk)
         page = visible_pages(paths=self.refs.restricted_paths).filter(pk=pk).specific().first()
         if page is None:
             raise Http404(f"no published page with id {pk}")
@@ -200,7 +205,10 @@ def all_page_models():
 
 
 class ImagesAPIViewSet(APIEndpoint):
-    """``images/`` and ``images/<id>/``: sizes and rendition URLs (alt text lives on pages)."""
+    """``images/`` and ``images/<id>/``: sizes and rendition URLs (alt text lives on pages).
+
+    Images in a restricted collection are left out (cms.api.private_media).
+    """
 
     model = get_image_model()
 
@@ -209,11 +217,12 @@ class ImagesAPIViewSet(APIEndpoint):
         return PAGINATION_PARAMETERS if self.action == "listing_view" else frozenset()
 
     def listing_view(self, request):
-        images, total = paginate(self.model.objects.order_by("pk"), request)
+        images, total = paginate(public_media(self.model).order_by("pk"), request)
         return Response(listing([represent_image(image) for image in images], total))
 
     def detail_view(self, request, pk):
-        image = self.model.objects.filter(pk=pk).first()
+        pk = validation.object_id(pk)
+        image = public_media(self.model).filter(pk=pk).first()
         if image is None:
             raise Http404(f"no image with id {pk}")
         return Response(represent_image(image))
@@ -330,9 +339,7 @@ class SearchAPIViewSet(APIEndpoint):
     filter_backends = [filters.LocaleFilter]
 
     def listing_view(self, request):
-        query = request.GET.get("q", "").strip()
-        if not query:
-            raise BadRequestError("q is required")
+        query = validation.search_query(request.GET.get("q"))
         serializer = PageSerializer(
             self.refs, select_field_names(request.GET.get("fields"), all_page_models(), detail=False)
         )

@@ -1,8 +1,10 @@
 """Which pages the API may show: live, public, in their publication window.
 
-A page under a view restriction is hidden together with its descendants, and so
-are its versions in other locales (translations and aliases share its
-translation key), so a private English page cannot leak through its French copy.
+A page under a view restriction is hidden together with its descendants, in its
+own language only: each language's copy is a page of its own, restricted on its own,
+so a translator who restricts the Dutch copy cannot take the English page offline.
+Aliases of a hidden page (an untranslated copy in another language's tree, which
+shows the hidden page's own content) are hidden with it.
 """
 
 from django.db.models import Q
@@ -35,7 +37,6 @@ def visible_pages_filter(paths: list[str] | None = None) -> Q:
             under_restriction |= Q(path__startswith=path)
         restricted = Page.objects.filter(under_restriction)
         visible &= ~under_restriction
-        visible &= ~Q(translation_key__in=restricted.values("translation_key"))
         visible &= ~Q(alias_of__in=restricted.values("pk"))
     return visible
 

@@ -4,11 +4,14 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
+from cms.api.caching import VERSION_KEY, content_version
 from home.models import SectionPage
 from tests.factories import ImageFactory
+from tests.news.test_moderation_workflow import submit_for_moderation
 from tests.publishing.recording import RecordingBackend
 
 API = "/api/v2/"
@@ -266,3 +269,16 @@ def test_a_redirect_purges_the_find_responses_of_its_old_path(pages, purged):
         find(path)
         for path in ("/fr/ancienne-page", "/fr/ancienne-page/", "/fr/autre-page", "/fr/autre-page/")
     }
+
+
+@pytest.mark.django_db
+def test_submitting_an_article_for_moderation_in_the_admin_changes_no_cache(
+    site, pages, people, client, purged, committed
+):
+    committed(content_version)
+    version = cache.get(VERSION_KEY)
+    article = pages["en article"]
+    assert (
+        purged(lambda: submit_for_moderation(client, people["editor"], article, "A submitted title")) == set()
+    )
+    assert cache.get(VERSION_KEY) == version

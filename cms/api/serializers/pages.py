@@ -16,6 +16,7 @@ from cms.api.serializers.translations import (
     TranslationsField,
     TypeField,
 )
+from cms.api.validation import fields_expression
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 COMMON_FIELDS: dict[str, ContentField] = {
@@ -61,6 +62,7 @@ def select_field_names(fields_parameter: str | None, models, detail: bool) -> se
     """Names of the fields to output, from ``?fields=``; 400 for unknown or nested fields."""
     known = set(COMMON_FIELDS).union(*(content_fields(model) for model in models))
     selected = set(known) if detail else set(LISTING_DEFAULT_FIELDS)
+    fields_parameter = fields_expression(fields_parameter)
     try:
         config = parse_fields_parameter(fields_parameter) if fields_parameter else []
     except ValueError as error:

@@ -3,8 +3,11 @@
 Wagtail stores ``<a linktype="page" id="3">`` and ``<embed embedtype="image" .../>``;
 the frontend gets ``<a href="https://frontend/fr/...">`` (the linked page in the
 language of the page being served) and ``<img src=... width=... height=... alt=...>``.
-A link to a page that is not visible keeps its text but loses its href.
+A link to a page that is not visible keeps its text but loses its href. The
+editor's own markup (Draftail's ``data-block-key`` on every block) is removed.
 """
+
+import re
 
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
@@ -27,11 +30,16 @@ def collect_rich_text(html: str, refs):
             refs.want_image(attrs.get("id"))
 
 
+# Inside a tag only: in text the quotes would be escaped as &quot;.
+EDITOR_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?)\s+data-block-key="[^"]*"')
+
+
 def render_rich_text(html: str, refs, locale_id: int) -> str:
     html = FIND_A_TAG.sub(
         lambda match: _link(extract_attrs(match.group(1)), match, refs, locale_id), html or ""
     )
-    return FIND_EMBED_TAG.sub(lambda match: _embed(extract_attrs(match.group(1)), refs), html)
+    html = FIND_EMBED_TAG.sub(lambda match: _embed(extract_attrs(match.group(1)), refs), html)
+    return EDITOR_ATTRIBUTE.sub(r"\1", html)
 
 
 def _link(attrs, match, refs, locale_id):
