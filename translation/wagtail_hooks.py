@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 
-from . import snippet_hooks
+from . import snippet_hooks, xliff_views
 from .views import TranslationStatusReportView
 
 # Run before wagtail-localize's own snippet hooks, which render its translation editor.
@@ -23,6 +25,7 @@ def register_status_report_urls():
             TranslationStatusReportView.as_view(results_only=True),
             name="translation_status_results",
         ),
+        path("translation/xliff/", xliff_views.xliff_index, name="translation_xliff"),
     ]
 
 
@@ -38,3 +41,19 @@ def register_status_report_menu_item():
     return StatusReportMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="site", order=800
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_xliff_menu_item():
+    return StatusReportMenuItem(
+        _("XLIFF files"), reverse("translation_xliff"), icon_name="download", order=810
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def xliff_download_button(page, user, view_name, next_url=None):
+    """On an English page: the XLIFF page, with this page chosen (translators pick their language)."""
+    if page.depth <= 1 or page.locale_id != Locale.get_default().pk:
+        return
+    url = f"{reverse('translation_xliff')}?page={page.pk}"
+    yield Button(_("Download XLIFF…"), url, icon_name="download", priority=90)
