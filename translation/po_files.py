@@ -8,7 +8,7 @@ file before writing anything from it.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_ids
 
-from . import status
+from . import glossary, status
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
@@ -173,6 +173,8 @@ class CheckedFile:
     po: polib.POFile | None
     translation: Translation | None
     problems: list[Problem]
+    # Glossary terms left untranslated: reported, but they do not stop the import.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def accepted(self):
@@ -234,6 +236,8 @@ def check_file(path, expected_locale: Locale | None = None) -> CheckedFile:
     known = set(
         StringSegment.objects.filter(source=translation.source).values_list("context__path", "string__data")
     )
+    entries = glossary.entries_for(translation.target_locale)
+    warnings = []
     for entry in po:
         if entry.obsolete:
             continue
@@ -251,7 +255,9 @@ def check_file(path, expected_locale: Locale | None = None) -> CheckedFile:
             error = html_error(entry.msgid, entry.msgstr)
             if error:
                 problems.append(Problem(path, entry.linenum, error))
-    return CheckedFile(path, po, translation, problems)
+            for term in glossary.missing_terms(entry.msgid, entry.msgstr, entries):
+                warnings.append(Problem(path, entry.linenum, glossary.violation_message(term)))
+    return CheckedFile(path, po, translation, problems, warnings)
 
 
 def _is_uuid(value) -> bool:

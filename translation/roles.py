@@ -17,6 +17,9 @@ from home.models import HomePage
 
 SNIPPET_MODELS = [("news", "topic"), ("news", "mediacontact")]
 EDIT_SNIPPETS = ["add", "change", "delete", "view"]
+# Editors and moderators keep the glossary; translators read it.
+MANAGE_GLOSSARY = [("translation", f"{action}_glossaryterm") for action in EDIT_SNIPPETS]
+READ_GLOSSARY = [("translation", "view_glossaryterm")]
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ EDITORS = Role(
     description=_("Create, edit and publish English content; submit it for translation."),
     page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-    + snippet_permissions(EDIT_SNIPPETS),
+    + snippet_permissions(EDIT_SNIPPETS)
+    + MANAGE_GLOSSARY,
     collection_permissions=[
         ("wagtailimages", "add_image"),
         ("wagtailimages", "change_image"),
@@ -63,7 +67,8 @@ def translator_role(name, language_code, description):
         # "Translate this page" on an alias is wagtail-localize's submission into their own
         # locale; the middleware refuses any other target locale.
         model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-        + snippet_permissions(EDIT_SNIPPETS),
+        + snippet_permissions(EDIT_SNIPPETS)
+        + READ_GLOSSARY,
         collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
 
@@ -81,7 +86,8 @@ MODERATORS = Role(
     description=_("Review and publish content in every language."),
     page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-    + snippet_permissions(EDIT_SNIPPETS),
+    + snippet_permissions(EDIT_SNIPPETS)
+    + MANAGE_GLOSSARY,
     collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
 )
 

@@ -6,9 +6,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
 
 from . import snippet_hooks, xliff_views
+from .glossary_admin import GlossaryViewSet
 from .views import TranslationStatusReportView
+
+register_snippet(GlossaryViewSet)
 
 # Run before wagtail-localize's own snippet hooks, which render its translation editor.
 hooks.register("before_edit_snippet", snippet_hooks.refuse_other_locale_snippet, order=-10)

@@ -30,7 +30,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from . import po_files
+from . import glossary, po_files
 from .po_files import Problem, html_error
 
 VERSIONS = ("1.2", "2.1")
@@ -228,6 +228,7 @@ class Unit:
     data: str
     field_label: str
     translated: str | None = None
+    terms: list = field(default_factory=list)
 
 
 def field_label(instance, path: str) -> str:
@@ -261,6 +262,7 @@ def units_for(translation: Translation, instance, include_translated=False) -> l
         .select_related("context", "string")
         .annotate_translation(translation.target_locale)
     )
+    entries = glossary.entries_for(translation.target_locale)
     units, seen = [], set()
     for segment in segments:
         key = (segment.context.path, segment.string.data)
@@ -276,9 +278,16 @@ def units_for(translation: Translation, instance, include_translated=False) -> l
                 data=segment.string.data,
                 field_label=field_label(instance, segment.context.path),
                 translated=segment.translation,
+                terms=glossary.terms_in(segment.string.data, entries),
             )
         )
     return units
+
+
+def terminology_note(unit: Unit) -> str | None:
+    if not unit.terms:
+        return None
+    return _("Glossary: %(terms)s") % {"terms": "; ".join(entry.describe() for entry in unit.terms)}
 
 
 # --- Export ---------------------------------------------------------------------------------
@@ -307,6 +316,8 @@ def document(translation: Translation, units: list[Unit], instance, version: str
                 write_inline(target, string_tree(unit.translated), version)
             etree.SubElement(trans_unit, f"{{{NS_12}}}note", **{"from": "field"}).text = unit.field_label
             etree.SubElement(trans_unit, f"{{{NS_12}}}note", **{"from": "page"}).text = context
+            if note := terminology_note(unit):
+                etree.SubElement(trans_unit, f"{{{NS_12}}}note", **{"from": "terminology"}).text = note
     else:
         root = etree.Element(
             f"{{{NS_2}}}xliff",
@@ -321,6 +332,8 @@ def document(translation: Translation, units: list[Unit], instance, version: str
             notes = etree.SubElement(unit_element, f"{{{NS_2}}}notes")
             etree.SubElement(notes, f"{{{NS_2}}}note", category="field").text = unit.field_label
             etree.SubElement(notes, f"{{{NS_2}}}note", category="page").text = context
+            if note := terminology_note(unit):
+                etree.SubElement(notes, f"{{{NS_2}}}note", category="terminology").text = note
             segment = etree.SubElement(
                 unit_element, f"{{{NS_2}}}segment", state="translated" if unit.translated else "initial"
             )
@@ -394,6 +407,8 @@ class CheckedFile:
     imports: list[tuple[Translation, polib.POFile]]
     problems: list[Problem]
     untranslated: int = 0
+    # Glossary terms left untranslated: reported, but they do not stop the import.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def accepted(self):
@@ -498,6 +513,7 @@ def check_file_element(checked, root, file_element, version, ns, expected_locale
         )
     }
     po = po_files.po_for(translation, [])
+    entries = glossary.entries_for(translation.target_locale)
     unit_tag = "x:body/x:trans-unit" if version == "1.2" else ".//x:unit"
     for unit in file_element.findall(unit_tag, ns):
         id_ = unit.get("id", "")
@@ -534,6 +550,14 @@ def check_file_element(checked, root, file_element, version, ns, expected_locale
             )
             continue
         po.append(polib.POEntry(msgctxt=context_path, msgid=data, msgstr=translated))
+        for entry in glossary.missing_terms(data, translated, entries):
+            checked.warnings.append(
+                Problem(
+                    path,
+                    target_element.sourceline or unit_line,
+                    _("unit %(id)s: %(warning)s") % {"id": id_, "warning": glossary.violation_message(entry)},
+                )
+            )
     checked.imports.append((translation, po))
 
 

@@ -171,7 +171,7 @@ MIDDLEWARE += ["translation.middleware.TranslatorLocaleMiddleware"]
 DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "translation.machine_translation.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
     if DEEPL_API_KEY
