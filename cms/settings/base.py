@@ -8,6 +8,7 @@ modules (dev, test, production) only override what differs.
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -108,14 +109,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the source; French and Dutch are translations made with
-# wagtail-localize. The admin interface is offered in the same three languages.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("nl", _("Dutch")),
-]
+# Languages: CONTENT_LANGUAGES (comma separated; the first is the source language,
+# the others are translations made with wagtail-localize). A new one is set up with
+# `manage.py add_language <code>`. The admin is offered in the same languages; where
+# this project has no catalogue for one, its own strings fall back to English.
+CONTENT_LANGUAGES = env.list("CONTENT_LANGUAGES", default=["en", "fr", "nl"])
+LANGUAGE_CODE = CONTENT_LANGUAGES[0]
+LANGUAGES = [(code, _(LANG_INFO.get(code, {}).get("name", code))) for code in CONTENT_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
