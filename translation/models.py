@@ -1,5 +1,6 @@
 """The organisation's terminology: terms that must be translated the same way every time."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -53,3 +54,19 @@ class GlossaryTranslation(Orderable):
 
     def __str__(self):
         return f"{self.term} → {self.translation} ({self.locale_id})"
+
+
+class TranslationDigest(models.Model):
+    """When a translator was last sent the daily e-mail of their work list."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translation_digest"
+    )
+    last_sent_at = models.DateTimeField(_("last sent at"))
+
+    class Meta:
+        verbose_name = _("translation digest")
+        verbose_name_plural = _("translation digests")
+
+    def __str__(self):
+        return f"{self.user} {self.last_sent_at:%Y-%m-%d %H:%M}"

@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
-from . import snippet_hooks, xliff_views
+from . import snippet_hooks, work_list, xliff_views
 from .glossary_admin import GlossaryViewSet
 from .views import TranslationStatusReportView
 
@@ -30,6 +30,7 @@ def register_status_report_urls():
             name="translation_status_results",
         ),
         path("translation/xliff/", xliff_views.xliff_index, name="translation_xliff"),
+        path("translation/work/", work_list.work_list_view, name="translation_work_list"),
     ]
 
 
@@ -61,3 +62,10 @@ def xliff_download_button(page, user, view_name, next_url=None):
         return
     url = f"{reverse('translation_xliff')}?page={page.pk}"
     yield Button(_("Download XLIFF…"), url, icon_name="download", priority=90)
+
+
+@hooks.register("register_admin_menu_item")
+def register_work_list_menu_item():
+    return StatusReportMenuItem(
+        _("My translation work"), reverse("translation_work_list"), icon_name="tasks", order=260
+    )
