@@ -28,6 +28,7 @@ from news.models import (
 from translation.localization import translate_object
 
 from .articles import ARTICLES
+from .glossary import ensure_glossary
 from .images import IMAGES, ensure_image
 from .report import CREATED, UNCHANGED, UPDATED, Report
 from .sections import SECTION_PAGES
@@ -123,6 +124,7 @@ class DemoBuilder:
         self.report.step(_("French and Dutch pages"))
         for spec in PAGES:
             self._translate(self._fresh(spec.key), "page", spec.title.en)
+        ensure_glossary(self.report)
         return self.report
 
     # Snippets

@@ -8,7 +8,7 @@ file before writing anything from it.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_ids
 
-from . import status
+from . import glossary, status
 from .localization import write_translation
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
@@ -126,7 +126,8 @@ class HTMLNestingChecker(HTMLParser):
             self.open_tags.append(tag)
 
     def handle_endtag(self, tag):
-        if self.error:
+        # "<br/>" (how wagtail-localize stores a line break) reports an end tag too.
+        if self.error or tag in VOID_TAGS:
             return
         if not self.open_tags or self.open_tags[-1] != tag:
             self.error = _("unexpected closing tag </%(tag)s>") % {"tag": tag}
@@ -173,6 +174,8 @@ class CheckedFile:
     po: polib.POFile | None
     translation: Translation | None
     problems: list[Problem]
+    # Glossary terms left untranslated: reported, but they do not stop the import.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def accepted(self):
@@ -234,6 +237,8 @@ def check_file(path, expected_locale: Locale | None = None) -> CheckedFile:
     known = set(
         StringSegment.objects.filter(source=translation.source).values_list("context__path", "string__data")
     )
+    entries = glossary.entries_for(translation.target_locale)
+    warnings = []
     for entry in po:
         if entry.obsolete:
             continue
@@ -251,7 +256,9 @@ def check_file(path, expected_locale: Locale | None = None) -> CheckedFile:
             error = html_error(entry.msgid, entry.msgstr)
             if error:
                 problems.append(Problem(path, entry.linenum, error))
-    return CheckedFile(path, po, translation, problems)
+            for term in glossary.missing_terms(entry.msgid, entry.msgstr, entries):
+                warnings.append(Problem(path, entry.linenum, glossary.violation_message(term)))
+    return CheckedFile(path, po, translation, problems, warnings)
 
 
 def _is_uuid(value) -> bool:

@@ -8,8 +8,10 @@ language, so translators may choose them but only editors manage them.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
@@ -18,6 +20,9 @@ from news.moderation import MODERATORS_GROUP_NAME
 
 SNIPPET_MODELS = [("news", "topic"), ("news", "mediacontact")]
 EDIT_SNIPPETS = ["add", "change", "delete", "view"]
+# Editors and moderators keep the glossary; translators read it.
+MANAGE_GLOSSARY = [("translation", f"{action}_glossaryterm") for action in EDIT_SNIPPETS]
+READ_GLOSSARY = [("translation", "view_glossaryterm")]
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,12 @@ def snippet_permissions(actions):
 
 EDITORS = Role(
     name="Editors",
-    language_code="en",
+    language_code=settings.LANGUAGE_CODE,
     description=_("Create, edit and publish English content; submit it for translation."),
     page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-    + snippet_permissions(EDIT_SNIPPETS),
+    + snippet_permissions(EDIT_SNIPPETS)
+    + MANAGE_GLOSSARY,
     collection_permissions=[
         ("wagtailimages", "add_image"),
         ("wagtailimages", "change_image"),
@@ -64,17 +70,12 @@ def translator_role(name, language_code, description):
         # "Translate this page" on an alias is wagtail-localize's submission into their own
         # locale; the middleware refuses any other target locale.
         model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-        + snippet_permissions(EDIT_SNIPPETS),
+        + snippet_permissions(EDIT_SNIPPETS)
+        + READ_GLOSSARY,
         collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
     )
 
 
-FRENCH_TRANSLATORS = translator_role(
-    "French translators", "fr", _("Translate, edit and publish French pages and snippets, and nothing else.")
-)
-DUTCH_TRANSLATORS = translator_role(
-    "Dutch translators", "nl", _("Translate, edit and publish Dutch pages and snippets, and nothing else.")
-)
 # Moderators review and publish in every language, so their grant is on the tree root.
 MODERATORS = Role(
     name=MODERATORS_GROUP_NAME,
@@ -82,11 +83,41 @@ MODERATORS = Role(
     description=_("Review and publish content in every language."),
     page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     model_permissions=[("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-    + snippet_permissions(EDIT_SNIPPETS),
+    + snippet_permissions(EDIT_SNIPPETS)
+    + MANAGE_GLOSSARY,
     collection_permissions=[("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")],
 )
 
-ROLES = [EDITORS, FRENCH_TRANSLATORS, DUTCH_TRANSLATORS, MODERATORS]
+
+def language_name(language_code: str) -> str:
+    """The English name of a content language ("German"), as settings.LANGUAGES has it."""
+    with translation.override("en"):
+        return str(dict(settings.LANGUAGES).get(language_code, language_code))
+
+
+def translator_group_name(language_code: str) -> str:
+    # Group names stay English (as "Editors" does), so they are stable whatever the admin language.
+    return f"{language_name(language_code)} translators"
+
+
+def translators_for(language_code: str) -> Role:
+    """One translator group per target language, each with the same limits."""
+    return translator_role(
+        translator_group_name(language_code),
+        language_code,
+        _("Translate, edit and publish %(language)s pages and snippets, and nothing else.")
+        % {"language": dict(settings.LANGUAGES).get(language_code, language_code)},
+    )
+
+
+def target_language_codes() -> list[str]:
+    """Every content language except the source (the first of CONTENT_LANGUAGES)."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def all_roles() -> list[Role]:
+    """Editors, a translator group per target language, Moderators."""
+    return [EDITORS, *(translators_for(code) for code in target_language_codes()), MODERATORS]
 
 
 def locale_root(language_code: str | None) -> Page:
@@ -100,7 +131,7 @@ def locale_root(language_code: str | None) -> Page:
     locale = Locale.objects.get(language_code=language_code)
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
-        english_home = HomePage.objects.get(locale__language_code="en")
+        english_home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
         home = english_home.copy_for_translation(locale, alias=True)
     return home
 

@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from . import status
+from . import glossary, status
 from .permissions import working_locale_ids
 
 
@@ -82,5 +82,6 @@ class TranslationStatusReportView(ReportView):
             locales=status.target_locales(),
             selected_locale=self.language_code or "",
             selected_state=self.state or "",
+            glossary_violations=glossary.violations(status.target_locales(self.language_code)),
         )
         return context

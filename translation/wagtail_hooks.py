@@ -4,9 +4,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
 
-from . import snippet_hooks
+from . import snippet_hooks, work_list, xliff_views
+from .glossary_admin import GlossaryViewSet
 from .views import TranslationStatusReportView
+
+register_snippet(GlossaryViewSet)
 
 # Run before wagtail-localize's own snippet hooks, which render its translation editor.
 hooks.register("before_edit_snippet", snippet_hooks.refuse_other_locale_snippet, order=-10)
@@ -23,6 +29,8 @@ def register_status_report_urls():
             TranslationStatusReportView.as_view(results_only=True),
             name="translation_status_results",
         ),
+        path("translation/xliff/", xliff_views.xliff_index, name="translation_xliff"),
+        path("translation/work/", work_list.work_list_view, name="translation_work_list"),
     ]
 
 
@@ -37,4 +45,27 @@ class StatusReportMenuItem(MenuItem):
 def register_status_report_menu_item():
     return StatusReportMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="site", order=800
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_xliff_menu_item():
+    return StatusReportMenuItem(
+        _("XLIFF files"), reverse("translation_xliff"), icon_name="download", order=810
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def xliff_download_button(page, user, view_name, next_url=None):
+    """On an English page: the XLIFF page, with this page chosen (translators pick their language)."""
+    if page.depth <= 1 or page.locale_id != Locale.get_default().pk:
+        return
+    url = f"{reverse('translation_xliff')}?page={page.pk}"
+    yield Button(_("Download XLIFF…"), url, icon_name="download", priority=90)
+
+
+@hooks.register("register_admin_menu_item")
+def register_work_list_menu_item():
+    return StatusReportMenuItem(
+        _("My translation work"), reverse("translation_work_list"), icon_name="tasks", order=260
     )

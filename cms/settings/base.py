@@ -8,6 +8,7 @@ modules (dev, test, production) only override what differs.
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -38,7 +39,8 @@ env = environ.Env(
     CORS_ALLOWED_ORIGINS=(list, ["http://localhost:3000"]),
     API_CACHE_MAX_AGE=(int, 60),
     API_RESPONSE_CACHE_SECONDS=(int, None),
-    # Translation
+    # Languages and translation
+    CONTENT_LANGUAGES=(list, ["en", "fr", "nl"]),
     DEEPL_API_KEY=(str, ""),
     TASKS_BACKEND=(str, ""),
     # Preview and the frontend cache
@@ -140,14 +142,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the source; French and Dutch are translations made with
-# wagtail-localize. The admin interface is offered in the same three languages.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("nl", _("Dutch")),
-]
+# Languages: CONTENT_LANGUAGES (comma separated; the first is the source language,
+# the others are translations made with wagtail-localize). A new one is set up with
+# `manage.py add_language <code>`. The admin is offered in the same languages; where
+# this project has no catalogue for one, its own strings fall back to English.
+CONTENT_LANGUAGES = env("CONTENT_LANGUAGES")
+LANGUAGE_CODE = CONTENT_LANGUAGES[0]
+LANGUAGES = [(code, _(LANG_INFO.get(code, {}).get("name", code))) for code in CONTENT_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -204,7 +205,7 @@ CORS_ALLOW_CREDENTIALS = False
 DEEPL_API_KEY = env("DEEPL_API_KEY")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
     {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "translation.machine_translation.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
     if DEEPL_API_KEY

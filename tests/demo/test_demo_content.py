@@ -219,3 +219,15 @@ def test_a_rerun_restores_an_edited_english_page_in_place(demo):
     for code in TRANSLATIONS:
         assert f"updated   page ({code}): {EU_MEETING.title.en}" in output
     assert Page.objects.count() == pages_before
+
+
+def test_the_demo_ships_a_glossary_its_translations_respect(demo):
+    from translation import glossary
+    from translation.models import GlossaryTerm
+
+    terms = {term.term: term for term in GlossaryTerm.objects.prefetch_related("translations__locale")}
+    assert {"country office", "European External Action Service"} <= set(terms)
+    assert {row.locale.language_code for row in terms["country office"].translations.all()} == {"fr", "nl"}
+    assert "created   glossary term: country office" in demo.first_output
+    violations = glossary.violations([code_locale(code) for code in TRANSLATIONS])
+    assert violations == [], [(v.locale, v.title, v.message, v.translated) for v in violations]

@@ -217,3 +217,23 @@ def test_demo_users_get_a_role_and_a_printed_login(roles):
     user = authenticate(username="translator-fr", password="demo-pass-123")
     assert [group.name for group in user.groups.all()] == ["French translators"]
     assert user.wagtail_userprofile.preferred_language == "fr"
+
+
+@pytest.mark.django_db
+def test_a_line_break_in_a_paragraph_is_not_broken_html(home_page, locales, tmp_path):
+    """wagtail-localize stores a line break as "<br/>", which once read as a stray closing tag."""
+    translate_object(home_page, locales["fr"], french)
+    section = SectionPageFactory(
+        parent=home_page,
+        title="Contact",
+        intro="Write to us.",
+        body=[("paragraph", RichText("<p>Rue 1<br/>Bruxelles</p>"))],
+    )
+    path = section_file(export_french(tmp_path))
+    fill(path, lambda entry: f"FR {entry.msgid}" if entry.msgctxt != "slug" else "fr-contact")
+
+    ok, errors = import_files(path, publish=True)
+
+    assert ok, errors
+    page = SectionPage.objects.get(translation_key=section.translation_key, locale=locales["fr"])
+    assert "FR Rue 1<br/>Bruxelles" in str(page.body[0].value)

@@ -9,6 +9,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 
 from cms.api.serializers.base import ContentField, PlainField
 from cms.api.serializers.placement import BreadcrumbField, ParentField, PathField, UrlField
+from cms.api.serializers.translation_state import TranslationStateField
 from cms.api.serializers.translations import (
     ContentLocaleField,
     FallbackField,
@@ -37,6 +38,7 @@ COMMON_FIELDS: dict[str, ContentField] = {
         "parent": ParentField(),
         "breadcrumb": BreadcrumbField(),
         "translations": TranslationsField(),
+        "translation_state": TranslationStateField(),
     }.items()
 }
 LISTING_DEFAULT_FIELDS = [

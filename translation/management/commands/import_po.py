@@ -37,6 +37,9 @@ class Command(BaseCommand):
             self.stderr.write(_("%(path)s: rejected, nothing imported from it.") % {"path": checked.path})
 
         for checked in checked_files:
+            for warning in checked.warnings:
+                self.stderr.write(_("%(warning)s (glossary)") % {"warning": warning})
+        for checked in checked_files:
             if not checked.accepted or dry_run:
                 continue
             try:

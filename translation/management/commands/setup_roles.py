@@ -5,21 +5,19 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
-from news.moderation import MODERATORS_GROUP_NAME
-from translation.roles import ROLES, apply_role
+from translation.roles import EDITORS, MODERATORS, Role, all_roles, apply_role
 
-DEMO_USERNAMES = {
-    "Editors": "editor",
-    "French translators": "translator-fr",
-    "Dutch translators": "translator-nl",
-    MODERATORS_GROUP_NAME: "moderator",
-}
-DEMO_ADMIN_LANGUAGE = {"French translators": "fr", "Dutch translators": "nl"}
+DEMO_USERNAMES = {EDITORS.name: "editor", MODERATORS.name: "moderator"}
+
+
+def demo_username(role: Role) -> str:
+    return DEMO_USERNAMES.get(role.name) or f"translator-{role.language_code}"
 
 
 class Command(BaseCommand):
-    help = _("Create or update the groups Editors, French translators, Dutch translators and Moderators.")
+    help = _("Create or update the groups Editors, one translator group per target language, and Moderators.")
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -33,8 +31,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, demo_users=False, password=None, **options):
-        for role in ROLES:
+        existing = set(Locale.objects.values_list("language_code", flat=True))
+        roles = []
+        for role in all_roles():
+            if role.language_code and role.language_code not in existing:
+                self.stdout.write(
+                    _("Skipped %(name)s: no locale %(code)s yet (run manage.py add_language %(code)s).")
+                    % {"name": role.name, "code": role.language_code}
+                )
+                continue
             apply_role(role)
+            roles.append(role)
             self.stdout.write(
                 _("Group ready: %(name)s — %(description)s")
                 % {
@@ -44,8 +51,8 @@ class Command(BaseCommand):
             )
         if demo_users:
             password = password or secrets.token_urlsafe(9)
-            for role in ROLES:
-                username = self.create_demo_user(role.name, password)
+            for role in roles:
+                username = self.create_demo_user(role, password)
                 self.stdout.write(
                     _("Demo login: %(username)s / %(password)s (%(role)s)")
                     % {
@@ -55,20 +62,20 @@ class Command(BaseCommand):
                     }
                 )
 
-    def create_demo_user(self, group_name, password):
+    def create_demo_user(self, role, password):
         from django.contrib.auth.models import Group
         from wagtail.users.models import UserProfile
 
-        username = DEMO_USERNAMES[group_name]
+        username = demo_username(role)
         user, _created = get_user_model().objects.get_or_create(
             username=username, defaults={"email": f"{username}@example.org"}
         )
         user.set_password(password)
         user.save()
-        user.groups.set([Group.objects.get(name=group_name)])
+        user.groups.set([Group.objects.get(name=role.name)])
         # A translator's admin speaks their language from the first login.
-        if group_name in DEMO_ADMIN_LANGUAGE:
+        if role.name not in DEMO_USERNAMES:
             profile = UserProfile.get_for_user(user)
-            profile.preferred_language = DEMO_ADMIN_LANGUAGE[group_name]
+            profile.preferred_language = role.language_code
             profile.save()
         return username

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from translation import status
+from translation import glossary, status
 
 
 class Command(BaseCommand):
@@ -27,6 +27,15 @@ class Command(BaseCommand):
         self.stdout.write(_("Per section"))
         for (code, section_title), summary in status.by_locale_and_section(rows).items():
             self.stdout.write(self.summary_line(f"{code} {section_title}", summary, states))
+        violations = glossary.violations(status.target_locales(locale))
+        self.stdout.write("")
+        self.stdout.write(
+            _("Terminology: %(count)d string(s) without a required term") % {"count": len(violations)}
+        )
+        for violation in violations:
+            columns = (violation.locale, violation.title, violation.path, violation.message)
+            columns += (violation.translated,)
+            self.stdout.write("\t".join(columns))
         if items:
             self.stdout.write("")
             for row in rows:
