@@ -106,9 +106,9 @@ class DemoContent:
         return next(spec for spec in self.pages if spec.key == key)
 
 
-def load_content(directory=CONTENT_DIR) -> DemoContent:
-    """Read and check ``topics.toml``, ``media-contacts.toml`` and ``pages/*.toml`` under ``directory``."""
-    return Loader(Path(directory)).load()
+def load_content(directory=None) -> DemoContent:
+    """Read and check ``topics.toml``, ``media-contacts.toml`` and ``pages/*.toml`` (in CONTENT_DIR)."""
+    return Loader(Path(directory or CONTENT_DIR)).load()
 
 
 class Where:
