@@ -128,6 +128,8 @@ class Where:
 
 
 class Loader:
+    """One reading of a content directory: values are checked as read, keys once every file is read."""
+
     def __init__(self, directory: Path):
         self.directory = directory
         self.image_keys = {spec.key for spec in IMAGES}

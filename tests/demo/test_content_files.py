@@ -134,8 +134,8 @@ def test_blocks_are_checked_by_type(content):
     assert "pages/take-action.toml, body[4], type: 'button' is not a block type here" in error_for(content)
     edit(page, 'type = "button"', 'type = "quote"')
     assert error_for(content).endswith(
-        "pages/take-action.toml, body[4] (quote), label: unknown key; expected one of attribution, quote, role, "
-        "type"
+        "pages/take-action.toml, body[4] (quote), label: unknown key; "
+        "expected one of attribution, quote, role, type"
     )
 
 
@@ -166,8 +166,8 @@ def test_a_line_break_left_in_a_long_text_is_refused(content):
         "humane and orderly\nmigration",
     )
     assert error_for(content).endswith(
-        "pages/who-we-are.toml, intro, en: contains a line break or tab; to split a long text over lines, end each "
-        "line with a backslash (\\) inside triple quotes"
+        "pages/who-we-are.toml, intro, en: contains a line break or tab; "
+        "to split a long text over lines, end each line with a backslash (\\) inside triple quotes"
     )
 
 
