@@ -1,8 +1,11 @@
 """Demo content for the country office site, in English, French and Dutch.
 
-The content modules (``snippets``, ``sections``, ``articles``) hold the text of every
-demo object as :class:`~demo.text.Text` values carrying all three languages.
-The builder makes the English objects from the English text, then the French and
-Dutch ones through wagtail-localize, feeding it the translations from the same
-values. ``python manage.py load_demo_content`` runs it.
+The text lives in data files, not in Python: ``content/pages/<key>.toml`` (one per
+page), ``content/topics.toml`` and ``content/media-contacts.toml`` hold every value
+in the three languages side by side, so a translator edits them without touching code
+(``content/README.md`` explains the format). ``loader`` reads and checks them
+(all three languages present, every page, image, topic and contact key known) into
+the specs of ``spec``; ``builder`` makes the English objects, then the French and
+Dutch ones through wagtail-localize, feeding it the translations from the same files.
+``python manage.py load_demo_content`` runs both.
 """

@@ -27,16 +27,12 @@ from news.models import (
 )
 from translation.localization import translate_object
 
-from .articles import ARTICLES
 from .glossary import ensure_glossary
 from .images import IMAGES, ensure_image
+from .loader import DemoContent, load_content
 from .report import CREATED, UNCHANGED, UPDATED, Report
-from .sections import SECTION_PAGES
-from .snippets import CONTACTS, TOPICS
-from .spec import ContactSpec, ImageRef, PageRef, PageSpec, TopicSpec
-from .text import TRANSLATION_LANGUAGES, Text, TranslationLookup
-
-PAGES = SECTION_PAGES + ARTICLES
+from .spec import ContactSpec, ImageKey, PageKey, PageSpec, TopicSpec
+from .text import TRANSLATION_LANGUAGES, Text, TranslationLookup, with_page_ids
 
 # Article rows: (spec attribute, child relation, row model, foreign key attname, where the keys point).
 ARTICLE_ROWS = [
@@ -83,12 +79,14 @@ def serialized(instance):
 class DemoBuilder:
     """Creates or updates every demo object and records what it did in a Report."""
 
-    def __init__(self, report: Report | None = None):
+    def __init__(self, report: Report | None = None, content: DemoContent | None = None):
         self.report = report or Report()
+        # Read (and checked) here rather than on import, so a mistake in a file stops only the build.
+        self.content = content or load_content()
         self.english = Locale.objects.get(language_code="en")
         self.locales = {code: Locale.objects.get(language_code=code) for code in TRANSLATION_LANGUAGES}
         self.lookups = {code: TranslationLookup(code) for code in TRANSLATION_LANGUAGES}
-        for text in texts_in([TOPICS, CONTACTS, PAGES]):
+        for text in texts_in([self.content.topics, self.content.contacts, self.content.pages]):
             for lookup in self.lookups.values():
                 lookup.add(text)
         self.images, self.topics, self.contacts, self.pages = {}, {}, {}, {}
@@ -100,11 +98,11 @@ class DemoBuilder:
             self.report.record("image", spec.title, status)
 
         self.report.step(_("Topics and media contacts"))
-        for spec in TOPICS:
+        for spec in self.content.topics:
             self.topics[spec.key] = self._save_snippet(
                 Topic, {"slug": spec.slug.en}, {"name": spec.name.en}, "topic"
             )
-        for spec in CONTACTS:
+        for spec in self.content.contacts:
             values = {"name": spec.name, "role": spec.role.en, "office": spec.office.en, "phone": spec.phone}
             self.contacts[spec.key] = self._save_snippet(
                 MediaContact, {"email": spec.email}, values, "contact"
@@ -115,14 +113,15 @@ class DemoBuilder:
 
         self.report.step(_("English pages"))
         # Every page exists before any is filled in, so links between pages can be resolved.
-        created = {spec.key: self._ensure_page(spec) for spec in PAGES}
-        for spec in PAGES:
+        pages = self.content.pages
+        created = {spec.key: self._ensure_page(spec) for spec in pages}
+        for spec in pages:
             changed = self._fill_page(spec)
             status = CREATED if created[spec.key] else UPDATED if changed else UNCHANGED
             self.report.record("page", spec.title.en, status)
 
         self.report.step(_("French and Dutch pages"))
-        for spec in PAGES:
+        for spec in pages:
             self._translate(self._fresh(spec.key), "page", spec.title.en)
         ensure_glossary(self.report)
         return self.report
@@ -205,11 +204,11 @@ class DemoBuilder:
         """Resolve a field value from the spec to what the English page stores."""
         if isinstance(value, Text):
             if value.rich:
-                return value.en.format_map({key: page.pk for key, page in self.pages.items()})
+                return with_page_ids(value.en, {key: page.pk for key, page in self.pages.items()})
             return value.en
-        if isinstance(value, PageRef):
+        if isinstance(value, PageKey):
             return self.pages[value.key].pk
-        if isinstance(value, ImageRef):
+        if isinstance(value, ImageKey):
             return self.images[value.key].pk
         if isinstance(value, dict):
             return {name: self._english(item) for name, item in value.items()}

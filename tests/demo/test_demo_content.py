@@ -10,13 +10,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from demo.articles import EU_MEETING
-from demo.builder import PAGES
-from demo.snippets import CONTACTS, TOPICS
+from demo.loader import load_content
 from news.models import MediaContact, NewsArticlePage, NewsArticleTopic, Topic
 
 pytestmark = pytest.mark.django_db
 
+CONTENT = load_content()
+PAGES, TOPICS, CONTACTS = CONTENT.pages, CONTENT.topics, CONTENT.contacts
+EU_MEETING = CONTENT.page("eu-meeting")
 TRANSLATIONS = ("fr", "nl")
 TEXT_FIELDS = ("intro", "lead", "dateline", "lead_image_alt")
 

@@ -2,12 +2,13 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from demo.builder import DemoBuilder
+from demo.loader import ContentError, load_content
 from demo.report import Report
 
 
@@ -20,12 +21,17 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        try:
+            content = load_content()
+        except ContentError as error:
+            # A mistake in a content file: the message names the file and the key, no traceback needed.
+            raise CommandError(str(error)) from None
         verbose = options["verbosity"] >= 1
         report = Report(write=self.stdout.write if verbose else None)
         started = time.monotonic()
         # All or nothing: a failed run (e.g. a missing translation) leaves no half-built site.
         with transaction.atomic():
-            DemoBuilder(report).build()
+            DemoBuilder(report, content).build()
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
