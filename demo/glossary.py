@@ -1,41 +1,38 @@
-"""The demo glossary: the office's fixed names, as the demo translations already write them."""
+"""The demo glossary (``content/glossary.toml``): the office's fixed names and their translations."""
+
+import tomllib
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from translation.models import GlossaryTerm, GlossaryTranslation
 
+from .loader import CONTENT_DIR, ContentError
 from .report import CREATED, UNCHANGED, UPDATED
 from .text import Text
 
-# (English term, required translations, case sensitive, note for translators)
-GLOSSARY = [
-    (
-        "country office",
-        Text("country office", "bureau de pays", "landenkantoor"),
-        False,
-        "The office for Belgium and Luxembourg; never 'agence' or 'bureau national'.",
-    ),
-    ("Head of office", Text("Head of office", "Chef de bureau", "Kantoorhoofd"), False, ""),
-    (
-        "European External Action Service",
-        Text(
-            "European External Action Service",
-            "Service européen pour l'action extérieure",
-            "Europese Dienst voor extern optreden",
-        ),
-        True,
-        "The EU's diplomatic service (EEAS / SEAE / EDEO): spell out on first mention.",
-    ),
-    ("European Union", Text("European Union", "Union européenne", "Europese Unie"), True, ""),
-]
+GLOSSARY_FILE = CONTENT_DIR / "glossary.toml"
+
+
+def glossary_entries():
+    """(English term, its text in every language, case sensitive, note) from ``content/glossary.toml``."""
+    with GLOSSARY_FILE.open("rb") as file:
+        terms = tomllib.load(file)["term"]
+    for number, term in enumerate(terms, start=1):
+        missing = {"en", "fr", "nl"} - set(term.get("text", {}))
+        if missing:
+            raise ContentError(
+                f"{GLOSSARY_FILE.name}: term {number} has no {', '.join(sorted(missing))} text"
+            )
+        text = Text(term["text"]["en"], term["text"]["fr"], term["text"]["nl"])
+        yield text["en"], text, term.get("case_sensitive", False), term.get("note", "")
 
 
 def ensure_glossary(report):
     """Create or update each demo term and its French and Dutch translations."""
     report.step(_("Glossary"))
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    for term, translations, case_sensitive, note in GLOSSARY:
+    for term, translations, case_sensitive, note in glossary_entries():
         entry, created = GlossaryTerm.objects.get_or_create(
             term=term, defaults={"case_sensitive": case_sensitive, "note": note}
         )
