@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from . import glossary, po_files
+from .localization import write_translation
 from .po_files import Problem, html_error
 
 VERSIONS = ("1.2", "2.1")
@@ -571,6 +572,6 @@ def import_checked(checked: CheckedFile, user=None, publish=False):
     for translation, po in checked.imports:
         translation.import_po(po, user=user, tool_name=TOOL_NAME)
         if publish:
-            po_files.publish_translation(translation, user=user)
+            write_translation(translation.source, translation.target_locale, user=user)
         translations.append(translation)
     return translations
