@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.api import filters, validation
+from cms.api.negotiation import JSONWhateverAccept
 from cms.api.pagination import listing, paginate
 from cms.api.paths import frontend_url, split_frontend_path
 from cms.api.private_media import public_media
@@ -38,6 +39,7 @@ class APIEndpoint(BaseAPIViewSet):
     """Common ground: JSON only, strict query parameters, one References per request."""
 
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONWhateverAccept
     known_query_parameters = frozenset()
 
     def initial(self, request, *args, **kwargs):
