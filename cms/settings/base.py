@@ -230,3 +230,34 @@ WAGTAILFRONTENDCACHE = (
 del FRONTEND_CACHE_BACKENDS
 # API URLs carry no language prefix to multiply per language.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+
+# Hardening (issue 11): security headers, login and API throttling, image limits.
+# Content-Security-Policy (cms/security_headers.py): a strict one on the API's JSON, and
+# one the Wagtail admin works under everywhere else. The admin's preview panel frames the
+# frontend, so its origins (FRONTEND_BASE_URL, PREVIEW_CLIENT_URLS) are allowed as frames.
+MIDDLEWARE.insert(1, "cms.security_headers.ContentSecurityPolicyMiddleware")
+API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
+_FRAME_ORIGINS = sorted(
+    {"/".join(url.split("/")[:3]) for url in [FRONTEND_BASE_URL, *PREVIEW_CLIENT_URLS.values()]}
+)
+CONTENT_SECURITY_POLICY = env.str(
+    "CONTENT_SECURITY_POLICY",
+    default="; ".join(
+        [
+            "default-src 'self'",
+            # Some editor widgets (inline panels, date pickers) and wagtail-localize use inline scripts.
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob: https:",
+            "font-src 'self' data:",
+            # The dashboard's check for a newer Wagtail release.
+            "connect-src 'self' https://releases.wagtail.io",
+            f"frame-src 'self' {' '.join(_FRAME_ORIGINS)}",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    ),
+)
