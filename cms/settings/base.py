@@ -5,6 +5,7 @@ below, with its type and (where it is safe) its default. The environment-specifi
 modules (dev, test, production) only override what differs.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -261,3 +262,22 @@ CONTENT_SECURITY_POLICY = env.str(
         ]
     ),
 )
+
+# Admin login throttling (cms/login_throttling.py, django-axes): after LOGIN_FAILURE_LIMIT
+# failures for one account or from one address, logins are refused for LOGIN_COOLOFF_MINUTES.
+# Behind a reverse proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER so the client's address is used.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "cms.login_throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "cms.login_throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+
+# API rate limit per client address on the default (shared) cache, e.g. "120/minute";
+# empty (the default) turns it off (cms/api/throttling.py).
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="")
