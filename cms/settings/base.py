@@ -281,3 +281,8 @@ AXES_RESET_ON_SUCCESS = True
 # API rate limit per client address on the default (shared) cache, e.g. "120/minute";
 # empty (the default) turns it off (cms/api/throttling.py).
 API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="")
+
+# Images: uploads above IMAGE_MAX_PIXELS (width × height × frames) are refused. Decoding is
+# what costs memory (about 4 bytes a pixel), so this bounds what one rendition can take;
+# Wagtail's default (128 million) let an 11,000 × 11,000 upload stall the workers.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
