@@ -12,11 +12,16 @@ stops working once it is set.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from wagtail.images.exceptions import InvalidFilterSpecError
+from wagtail.images.models import SourceImageIOError
 from wagtail.images.utils import verify_signature
 from wagtail.images.views.serve import ServeView
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
+
+from cms.api.renditions import get_rendition_once
 
 
 def restricted_collection_paths() -> list[str]:
@@ -40,7 +45,11 @@ def public_media(model, paths: list[str] | None = None):
 
 
 class PrivateAwareServeView(ServeView):
-    """Wagtail's signed dynamic image view, refusing images whose collection the client may not view."""
+    """Wagtail's signed dynamic image view, refusing images whose collection the client may not view.
+
+    Its ``get`` is Wagtail's with two additions: the restriction check, and renditions
+    made once however many first requests arrive together (cms.api.renditions).
+    """
 
     def get(self, request, signature, image_id, filter_spec, filename=None):
         if not verify_signature(signature.encode(), image_id, filter_spec, key=self.key):
@@ -50,8 +59,16 @@ class PrivateAwareServeView(ServeView):
         if not all(restriction.accept_request(request) for restriction in restrictions):
             # 404, as the API answers for the image: the URL says nothing about what it was.
             raise Http404("no such image")
-        response = super().get(request, signature, image_id, filter_spec, filename)
+        try:
+            rendition = get_rendition_once(image, filter_spec)
+        except SourceImageIOError:
+            return HttpResponse("Source image file not found", content_type="text/plain", status=410)
+        except InvalidFilterSpecError:
+            return HttpResponse(f"Invalid filter spec: {filter_spec}", content_type="text/plain", status=400)
+        response = getattr(self, self.action)(rendition)
         if restrictions:
             # Admitted because of who asks: no shared cache may keep it for the next client.
             response["Cache-Control"] = "private, no-store"
+        else:
+            patch_cache_control(response, max_age=3600, public=True)
         return response

@@ -5,11 +5,14 @@ public pages (cms.api.visibility), and serialises through cms.api.references so
 its query count does not grow with the number of items.
 """
 
+import math
+
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import path
 from django.utils.translation import get_language_info
+from rest_framework.exceptions import Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -21,12 +24,14 @@ from wagtail.models import Page
 
 from cms.api import filters, validation
 from cms.api.frontend_urls import frontend_url, split_frontend_path
+from cms.api.negotiation import JSONWhateverAccept
 from cms.api.pagination import listing, paginate
 from cms.api.private_media import public_media
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
 from cms.api.serializers.snippets import represent_contact, represent_topic
+from cms.api.throttling import APIRateThrottle
 from cms.api.visibility import visible_pages
 from news.models import MediaContact, Topic
 
@@ -38,7 +43,16 @@ class APIEndpoint(BaseAPIViewSet):
     """Common ground: JSON only, strict query parameters, one References per request."""
 
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONWhateverAccept
+    throttle_classes = [APIRateThrottle]
     known_query_parameters = frozenset()
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Throttled):
+            response = Response({"message": "too many requests: slow down"}, status=429)
+            response["Retry-After"] = str(math.ceil(exc.wait or 1))
+            return response
+        return super().handle_exception(exc)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -5,6 +5,7 @@ below, with its type and (where it is safe) its default. The environment-specifi
 modules (dev, test, production) only override what differs.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,12 @@ env = environ.Env(
     CLOUDFLARE_BEARER_TOKEN=(str, ""),
     CLOUDFLARE_ZONE_ID=(str, ""),
     CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    # Hardening
+    CONTENT_SECURITY_POLICY=(str, ""),
+    LOGIN_FAILURE_LIMIT=(int, 5),
+    LOGIN_COOLOFF_MINUTES=(int, 15),
+    API_THROTTLE_RATE=(str, ""),
+    IMAGE_MAX_PIXELS=(int, 40_000_000),
 )
 
 DEBUG = False
@@ -64,6 +71,7 @@ INSTALLED_APPS = [
     "publishing",
     "demo",
     "wagtail_headless_preview",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
@@ -95,6 +103,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -107,6 +116,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # French and Dutch translators stay in their language (translation/middleware.py).
     "translation.middleware.TranslatorLocaleMiddleware",
+    # Refuses logins after too many failures (security/login_throttling.py); last, as django-axes asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -263,3 +274,54 @@ WAGTAILFRONTENDCACHE = (
 del FRONTEND_CACHE_BACKENDS
 # API URLs carry no language prefix to multiply per language.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+
+# Hardening (issue 11): security headers, login and API throttling, image limits.
+# Content-Security-Policy (security/headers.py): a strict one on the API's JSON, and
+# one the Wagtail admin works under everywhere else. The admin's preview panel frames the
+# frontend, so its origins (FRONTEND_BASE_URL, PREVIEW_CLIENT_URLS) are allowed as frames.
+API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
+_FRAME_ORIGINS = sorted(
+    {"/".join(url.split("/")[:3]) for url in [FRONTEND_BASE_URL, *PREVIEW_CLIENT_URLS.values()]}
+)
+CONTENT_SECURITY_POLICY = env("CONTENT_SECURITY_POLICY") or (
+    "; ".join(
+        [
+            "default-src 'self'",
+            # Some editor widgets (inline panels, date pickers) and wagtail-localize use inline scripts.
+            "script-src 'self' 'unsafe-inline'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob: https:",
+            "font-src 'self' data:",
+            # The dashboard's check for a newer Wagtail release.
+            "connect-src 'self' https://releases.wagtail.io",
+            f"frame-src 'self' {' '.join(_FRAME_ORIGINS)}",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+)
+
+# Admin login throttling (security/login_throttling.py, django-axes): after LOGIN_FAILURE_LIMIT
+# failures for one account or from one address, logins are refused for LOGIN_COOLOFF_MINUTES.
+# Behind a reverse proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER so the client's address is used.
+AUTHENTICATION_BACKENDS = [
+    "security.login_throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "security.login_throttling.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+
+# API rate limit per client address on the default (shared) cache, e.g. "120/minute";
+# empty (the default) turns it off (cms/api/throttling.py).
+API_THROTTLE_RATE = env("API_THROTTLE_RATE")
+
+# Images: uploads above IMAGE_MAX_PIXELS (width × height × frames) are refused. Decoding is
+# what costs memory (about 4 bytes a pixel), so this bounds what one rendition can take;
+# Wagtail's default (128 million) let an 11,000 × 11,000 upload stall the workers.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")

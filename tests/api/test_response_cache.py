@@ -162,3 +162,16 @@ def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(
     committed(rename)
     assert other_worker.get(VERSION_KEY) not in (None, version_before)
     assert api.get(detail).json()["title"] == "Who we really are"
+
+
+@pytest.mark.parametrize(
+    "accept", ["application/json; indent=8", "text/html", "application/xml", "*/*; q=0.1", "bogus;;;"]
+)
+@pytest.mark.parametrize("url", ["/api/v2/locales/", "/api/v2/pages/", "/api/v2/topics/"])
+def test_the_accept_header_cannot_change_what_other_clients_get(api, accept, url):
+    plain = api.get(url).content
+    cache.clear()
+    odd = api.get(url, HTTP_ACCEPT=accept)
+    assert odd.status_code == 200
+    assert odd.content == plain
+    assert api.get(url).content == plain
