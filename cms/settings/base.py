@@ -165,6 +165,8 @@ CORS_ALLOW_CREDENTIALS = False
 # Translation workflow (translation app): locale-confined translators, machine
 # translation, and wagtail-localize's heavy jobs on Wagtail's task framework.
 MIDDLEWARE += ["translation.middleware.TranslatorLocaleMiddleware"]
+# Glossary terms beside each segment of wagtail-localize's translation editor.
+MIDDLEWARE += ["translation.glossary_hints.GlossaryHintsMiddleware"]
 
 # DeepL when a key is configured; otherwise a development translator whose output is
 # labelled "[FR machine]" so it can never pass for a real translation.
