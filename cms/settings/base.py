@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # French and Dutch translators stay in their language (translation/middleware.py).
     "translation.middleware.TranslatorLocaleMiddleware",
+    # Glossary terms beside each segment of wagtail-localize's translation editor.
+    "translation.glossary_hints.GlossaryHintsMiddleware",
     # Refuses logins after too many failures (security/login_throttling.py); last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]

@@ -266,3 +266,34 @@ def test_xliff_carries_the_terms_and_its_import_warns(terms, section, tmp_path, 
     assert StringTranslation.objects.get(locale=locales["fr"], translation_of__data=INTRO).data == (
         "Conseils aux rédactions de l'agence."
     )
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_shows_the_terms_beside_their_segments(
+    client, french_translator, terms, section, locales
+):
+    import html
+    import re
+
+    translate_object(section, locales["fr"], french)
+    french_page = section.get_translation(locales["fr"])
+    client.force_login(french_translator)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[french_page.pk]))
+
+    assert response.status_code == 200
+    props = json.loads(
+        html.unescape(
+            re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode())[1]
+        )
+    )
+    help_texts = {
+        segment["source"]: segment["location"]["fieldHelpText"]
+        for segment in props["segments"]
+        if segment["type"] == "string"
+    }
+    assert help_texts[INTRO].endswith("Glossary: country office → bureau de pays (Never 'agence'.)")
+    assert help_texts['Ask <a id="a1">our Country Office</a> in the EU.'] == (
+        "Glossary: country office → bureau de pays (Never 'agence'.); EU → UE"
+    )
+    assert "Glossary" not in help_texts["Our work"]
