@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "news",
     "translation",
     "publishing",
+    "sitesearch",
     "demo",
     "wagtail_headless_preview",
     "wagtail_localize",
