@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class SiteSearchConfig(AppConfig):
+    """Per-language full-text search of the live pages (no admin screens of its own)."""
+
     name = "sitesearch"
-    verbose_name = _("Site search")
     default_auto_field = "django.db.models.BigAutoField"
