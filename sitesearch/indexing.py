@@ -51,17 +51,38 @@ def enabled() -> bool:
     return connection.vendor == "postgresql"
 
 
+# unaccent() is only STABLE, so PostgreSQL would fold the search words once per row
+# scanned; this IMMUTABLE wrapper (the dictionary named, so it cannot change under it)
+# lets the planner turn websearch_to_tsquery(config, fold(words)) into a constant.
+FOLD_FUNCTION = "sitesearch_unaccent"
+
+
+def create_fold_function(cursor) -> bool:
+    """Create the accent-folding wrapper if the ``unaccent`` extension is installed."""
+    cursor.execute("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'unaccent'")
+    row = cursor.fetchone()
+    if row is None:
+        return False
+    schema = row[0]
+    cursor.execute(
+        f"CREATE OR REPLACE FUNCTION {FOLD_FUNCTION}(text) RETURNS text"
+        " LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+        f" AS $$ SELECT {schema}.unaccent('{schema}.unaccent'::regdictionary, $1) $$"
+    )
+    return True
+
+
 @functools.cache
 def unaccent_available() -> bool:
-    """Whether the migration could create the ``unaccent`` extension (checked once per process)."""
+    """Whether the accent-folding wrapper exists (checked once per process)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")
+        cursor.execute("SELECT 1 FROM pg_proc WHERE proname = %s", [FOLD_FUNCTION])
         return cursor.fetchone() is not None
 
 
 def fold_function() -> str:
     """The SQL function that folds accents, or the identity (``""``) without the extension."""
-    return "unaccent" if unaccent_available() else ""
+    return FOLD_FUNCTION if unaccent_available() else ""
 
 
 def field_text(page, name: str) -> str:
@@ -118,7 +139,10 @@ def rebuild(write=print) -> int:
     if not enabled():
         write(f"Site search entries are kept on PostgreSQL only; this database is {connection.vendor}.")
         return 0
-    if not unaccent_available():
+    with connection.cursor() as cursor:
+        folding = create_fold_function(cursor)  # the extension may have been installed since
+    unaccent_available.cache_clear()
+    if not folding:
         write("The 'unaccent' extension is missing: indexing without accent folding.")
     live_ids = list(Page.objects.filter(live=True, depth__gt=1).order_by("pk").values_list("pk", flat=True))
     removed, _ = PageSearchEntry.objects.exclude(page_id__in=Page.objects.filter(live=True)).delete()

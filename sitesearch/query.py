@@ -8,10 +8,10 @@ condition a plain ``vector @@ constant`` that the GIN index answers.
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Func, Q, TextField, Value
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
+from django.db.models import Case, F, Func, Q, TextField, Value, When
 
-from sitesearch.indexing import config_for, unaccent_available
+from sitesearch.indexing import FOLD_FUNCTION, config_for, unaccent_available
 from sitesearch.models import PageSearchEntry
 
 # ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: body (C) counts a fifth of a
@@ -23,7 +23,7 @@ NORMALIZATION = 1
 
 def folded(words: str):
     text = Value(words, output_field=TextField())
-    return Func(text, function="unaccent", output_field=TextField()) if unaccent_available() else text
+    return Func(text, function=FOLD_FUNCTION, output_field=TextField()) if unaccent_available() else text
 
 
 def content_configs() -> list[str]:
@@ -33,13 +33,14 @@ def content_configs() -> list[str]:
 def ranked_page_ids(words: str, pages):
     """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first."""
     matches = Q()
+    own_language_query = []
     for config in content_configs():
         query = SearchQuery(folded(words), config=config, search_type="websearch")
         matches |= Q(config=config, vector=query)
-    own_language_query = SearchQuery(folded(words), config=F("config"), search_type="websearch")
-    rank = SearchRank(
-        F("vector"), own_language_query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
-    )
+        own_language_query.append(When(config=config, then=query))
+    # Constants only (one per configuration), so the words are parsed once, not per row.
+    query = Case(*own_language_query, output_field=SearchQueryField())
+    rank = SearchRank(F("vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True)
     return (
         PageSearchEntry.objects.filter(matches, page_id__in=pages.values("pk"))
         .annotate(rank=rank)

@@ -3,6 +3,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models, transaction
 
+from sitesearch.indexing import FOLD_FUNCTION, create_fold_function
+
 # PostgreSQL only: SQLite keeps the table (so deleting a page cascades the same way) but
 # searches with Wagtail's backend instead (cms.api.views.SearchAPIViewSet).
 GIN_INDEX = "CREATE INDEX sitesearch_pagesearchentry_vector ON sitesearch_pagesearchentry USING gin (vector)"
@@ -21,12 +23,15 @@ def create_unaccent_and_index(apps, schema_editor):
             f"({str(error).strip()}).\n  Search works without accent folding until a superuser runs "
             "CREATE EXTENSION unaccent; then run: manage.py rebuild_site_search"
         )
+    with schema_editor.connection.cursor() as cursor:
+        create_fold_function(cursor)
     schema_editor.execute(GIN_INDEX)
 
 
 def drop_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS sitesearch_pagesearchentry_vector")
+        schema_editor.execute(f"DROP FUNCTION IF EXISTS {FOLD_FUNCTION}(text)")
 
 
 class Migration(migrations.Migration):
