@@ -211,6 +211,12 @@ def generate(
     timings["articles_per_second"] = (
         2 * articles / timings["translations"] if timings["translations"] else None
     )
+    started = time.monotonic()
+    write("==> Site search entries (PostgreSQL)")
+    from sitesearch.indexing import rebuild
+
+    rebuild(write)
+    timings["search"] = time.monotonic() - started
     return timings
 
 

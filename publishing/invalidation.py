@@ -12,9 +12,10 @@ driven from here, from the one list of content changes below (``connect_signal_h
   collection moved), a redirect, a locale or a site saved or deleted.
 
 Every change of one transaction goes into one batch; when the transaction commits, the
-batch replaces the response cache's content version once and sends one purge with each
-affected URL once. Nothing happens before the commit, so no cache can refetch (or store)
-the old content under the new version; nothing happens at all if it rolls back.
+batch refreshes the changed pages' search entries (``sitesearch``), then replaces the
+response cache's content version once and sends one purge with each affected URL once.
+Nothing happens before the commit, so no cache can refetch (or store) the old content
+under the new version; nothing happens at all if it rolls back.
 
 The purged URLs are those of the API responses that show the change. A page appears in:
 
@@ -46,6 +47,7 @@ from wagtail.models import Locale, Page, ReferenceIndex
 
 from cms.api.caching import new_content_version
 from cms.api.frontend_urls import frontend_path
+from sitesearch import indexing as search_index
 
 
 def api_url(name: str, *args, **query) -> str:
@@ -73,6 +75,9 @@ class Batch:
         if self.done:
             return
         self.done = True
+        # Search entries first: a search answered after the version change must find them.
+        # (A deleted page's entry goes with it, by the foreign key's cascade.)
+        search_index.refresh(self.pages)
         urls = self.urls | pages_urls(self.pages)
         for page_id, old_url_path in self.old_url_paths.items():
             urls |= old_path_urls(page_id, old_url_path)

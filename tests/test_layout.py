@@ -5,7 +5,7 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CONTENT_APPS = ("home", "news")
-PROJECT_PACKAGES = ("cms", "demo", "home", "news", "publishing", "translation")
+PROJECT_PACKAGES = ("cms", "demo", "home", "news", "publishing", "sitesearch", "translation")
 # Wagtail's and Django's model fields: an API class of the same name reads as the model field.
 MODEL_FIELD_NAMES = {"StreamField", "RichTextField", "ImageField", "FileField", "TextField", "CharField"}
 

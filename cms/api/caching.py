@@ -4,8 +4,9 @@ Every 200 answer carries Cache-Control, an ETag (a hash of the JSON body, so it
 changes exactly when what a frontend sees changes) and answers a matching
 If-None-Match with 304.
 
-Whole responses are also kept in Django's cache, keyed by the full URL and the
-*content version*: any change a response could show replaces the version once its
+Whole responses are also kept in Django's cache (``ResponseCacheMiddleware``, which
+answers a repeat before any view work), keyed by the full URL and the *content
+version*: any change a response could show replaces the version once its
 transaction commits (``publishing.invalidation`` decides what counts), so every
 cached response is dropped at once instead of guessing which URLs a change touches.
 Entries also expire after ``API_RESPONSE_CACHE_SECONDS`` (default: the HTTP max-age),
@@ -25,8 +26,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 VERSION_KEY = "cms-api:content-version"
-# Headers worth replaying from a cached response; Cache-Control and ETag are set afresh.
-REPLAYED_HEADERS = ("Content-Type", "Vary", "Allow", "Content-Language")
+API_PREFIX = "/api/"
 
 
 def response_cache_seconds() -> int:
@@ -58,30 +58,55 @@ def finish(request, response, etag: str):
 
 
 def with_http_caching(view):
+    """Cache-Control, an ETag of the body, 304 on a matching If-None-Match; errors say no-cache.
+
+    A 200 is marked with its ETag (``response.api_etag``) for ``ResponseCacheMiddleware``,
+    which keeps it; views of the API only, so no other response is ever stored.
+    """
+
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        seconds = response_cache_seconds()
-        key = cache_key(request) if seconds > 0 else None
-        stored = cache.get(key) if key else None
-        if stored is not None:
-            body, etag, headers = stored
-            response = HttpResponse(body)
-            for name, value in headers:
-                response[name] = value
-            return finish(request, response, etag)
-
         response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response.status_code != 200:
             patch_cache_control(response, no_cache=True)
             return response
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-        if key:
-            headers = [(name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)]
-            cache.set(key, (response.content, etag, headers), seconds)
+        response.api_etag = etag
         return finish(request, response, etag)
 
     return wrapped
+
+
+class ResponseCacheMiddleware:
+    """Answers a repeated API request from the cache before URL routing, views or serializers.
+
+    It sits right after CorsMiddleware: a hit skips every middleware below it (sessions,
+    locale, CSRF, authentication...) and the whole view, and costs two cache reads and no
+    query; CORS, security and WhiteNoise headers are still added on the way out. What is
+    stored is the 200 as the inner middleware finished it (its ETag computed once, its
+    headers replayed as they were), under the key of the content version read *before* the
+    view ran, so an answer computed during a publish is filed under the version that goes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = response_cache_seconds()
+        if seconds <= 0 or request.method not in ("GET", "HEAD") or not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        request.get_host()  # a Host outside ALLOWED_HOSTS stays a 400, as without the cache
+        key = cache_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            body, etag, headers = stored
+            return get_conditional_response(request, etag=etag, response=HttpResponse(body, headers=headers))
+        response = self.get_response(request)
+        etag = getattr(response, "api_etag", None)
+        if etag and response.status_code == 200 and not response.cookies:
+            cache.set(key, (response.content, etag, list(response.items())), seconds)
+        return response

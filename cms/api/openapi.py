@@ -199,10 +199,15 @@ def build_document() -> dict:
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
         "/api/v2/preview/": preview_operation(),
         "/api/v2/search/": operation(
-            "Search one locale, or every language",
+            "Search one locale, or every language: best match first (title, then intro or lead, then body)",
             listing_of(ref("PageListItem")),
             [
-                parameter("q", "Search terms.", required=True),
+                parameter(
+                    "q",
+                    "Search terms, matched in each page's language (stemmed; accents ignored): "
+                    '"a phrase" in quotes, "or" between alternatives, -word to exclude.',
+                    required=True,
+                ),
                 LOCALE,
                 FIELDS,
                 *PAGINATION,

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "news",
     "translation",
     "publishing",
+    "sitesearch",
     "demo",
     "wagtail_headless_preview",
     "axes",
@@ -107,6 +108,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Repeated API requests answered from the response cache, before everything below.
+    "cms.api.caching.ResponseCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

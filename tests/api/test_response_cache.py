@@ -1,14 +1,17 @@
 """The server-side response cache: a repeat costs no query, and no change an editor makes is hidden."""
 
 import os
+from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.api.caching import VERSION_KEY
+from cms.api.views import APIEndpoint, PagesAPIViewSet
 from tests.factories import ImageFactory, NewsArticlePageFactory
 from tests.sites import FRENCH, translator
 from translation.localization import translate_object
@@ -42,6 +45,47 @@ def test_a_repeated_request_is_answered_from_the_cache_with_the_same_body_and_et
     assert "max-age=" in again["Cache-Control"]
     with django_assert_num_queries(0):
         assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_a_cache_hit_is_answered_before_routing_and_views_with_the_same_headers(
+    site, api, django_assert_num_queries
+):
+    url = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr&fields=*"
+    origin = settings.CORS_ALLOWED_ORIGINS[0]
+    first = api.get(url, HTTP_ORIGIN=origin)
+    view_ran = AssertionError("a cache hit ran view code")
+    with (
+        mock.patch.object(APIEndpoint, "initial", side_effect=view_ran) as initial,
+        mock.patch.object(PagesAPIViewSet, "listing_view", side_effect=view_ran) as listing_view,
+        django_assert_num_queries(0),
+    ):
+        again = api.get(url, HTTP_ORIGIN=origin)
+        not_modified = api.get(url, HTTP_ORIGIN=origin, HTTP_IF_NONE_MATCH=first["ETag"])
+    initial.assert_not_called()
+    listing_view.assert_not_called()
+    assert again.wsgi_request.resolver_match is None  # not even URL routing ran
+    assert again.status_code == 200 and again.content == first.content
+    # ETag, Cache-Control, Content-Language, CORS... as on the miss; only "Vary: Cookie" is
+    # gone, which SessionMiddleware adds when DRF's authentication reads the session.
+    headers = dict(first.items())
+    headers["Vary"] = headers["Vary"].replace(", Cookie", "")
+    assert dict(again.items()) == headers
+    assert again["Access-Control-Allow-Origin"] == origin
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == first["ETag"] and "max-age=" in not_modified["Cache-Control"]
+    assert api.get(url, HTTP_HOST="elsewhere.example").status_code == 400  # ALLOWED_HOSTS still applies
+
+
+def test_a_conditional_first_request_answers_304_and_the_next_one_fills_the_cache(
+    site, api, django_assert_num_queries
+):
+    url = f"/api/v2/pages/{site['who'].pk}/"
+    etag = api.get(url)["ETag"]
+    cache.clear()
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert api.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_publishing_translating_and_unpublishing_show_once_committed(site, api, locales, committed):

@@ -36,7 +36,7 @@ EVERYWHERE = dict.fromkeys(NOWHERE, True)
 
 
 @pytest.mark.django_db
-def test_a_page_scheduled_to_go_live_is_absent_until_the_moment(site):
+def test_a_page_scheduled_to_go_live_is_absent_until_the_moment(site, committed):
     go_live_at = timezone.now() + timedelta(hours=3)
     page = SectionPage(title="Annual report", slug="annual-report", live=False, show_in_menus=True)
     site["home"].add_child(instance=page)
@@ -47,17 +47,18 @@ def test_a_page_scheduled_to_go_live_is_absent_until_the_moment(site):
     with at(go_live_at + timedelta(minutes=1)):
         # Not yet published by the command: still absent, even after the moment.
         assert shown_everywhere(page, "/en/annual-report/", "en") == NOWHERE
-        call_command("publish_scheduled", verbosity=0)
+        # Committed, as the command's publish is: search entries are written after the commit.
+        committed(lambda: call_command("publish_scheduled", verbosity=0))
         assert shown_everywhere(page, "/en/annual-report/", "en") == EVERYWHERE
 
 
 @pytest.mark.django_db
-def test_an_expiring_page_disappears_at_expiry_even_before_the_command_runs(site):
+def test_an_expiring_page_disappears_at_expiry_even_before_the_command_runs(site, committed):
     expire_at = timezone.now() + timedelta(hours=3)
     page = SectionPage(title="Call for tenders", slug="call-for-tenders", show_in_menus=True)
     site["home"].add_child(instance=page)
     page.expire_at = expire_at
-    page.save_revision().publish()
+    committed(lambda: page.save_revision().publish())
 
     assert shown_everywhere(page, "/en/call-for-tenders/", "en") == EVERYWHERE
     with at(expire_at + timedelta(minutes=1)):

@@ -1,0 +1,49 @@
+"""Ranked full-text matches among a set of pages, in each entry's own language (PostgreSQL).
+
+The words are parsed the way a search box is (``websearch_to_tsquery``: quotes for a
+phrase, ``or``, ``-word``), folded and stemmed in every content language's configuration,
+and each entry is matched in its own: an English alias under /fr/ is matched with English
+stemming, a French page with French. Matching one configuration per condition keeps each
+condition a plain ``vector @@ constant`` that the GIN index answers.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
+from django.db.models import Case, F, Func, Q, TextField, Value, When
+
+from sitesearch.indexing import FOLD_FUNCTION, config_for, unaccent_available
+from sitesearch.models import PageSearchEntry
+
+# ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: body (C) counts a fifth of a
+# title (A), intro and lead (B) half.
+WEIGHTS = [0.1, 0.2, 0.5, 1.0]
+# Divide the rank by 1 + log(length), so a long body repeating a word does not bury a title.
+NORMALIZATION = 1
+
+
+def folded(words: str):
+    text = Value(words, output_field=TextField())
+    return Func(text, function=FOLD_FUNCTION, output_field=TextField()) if unaccent_available() else text
+
+
+def content_configs() -> list[str]:
+    return sorted({config_for(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES})
+
+
+def ranked_page_ids(words: str, pages):
+    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first."""
+    matches = Q()
+    own_language_query = []
+    for config in content_configs():
+        query = SearchQuery(folded(words), config=config, search_type="websearch")
+        matches |= Q(config=config, vector=query)
+        own_language_query.append(When(config=config, then=query))
+    # Constants only (one per configuration), so the words are parsed once, not per row.
+    query = Case(*own_language_query, output_field=SearchQueryField())
+    rank = SearchRank(F("vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True)
+    return (
+        PageSearchEntry.objects.filter(matches, page_id__in=pages.values("pk"))
+        .annotate(rank=rank)
+        .order_by("-rank", "page_id")
+        .values_list("page_id", flat=True)
+    )
