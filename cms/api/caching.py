@@ -24,6 +24,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from cms.cache import cache_recovered
+
 VERSION_KEY = "cms-api:content-version"
 # Headers worth replaying from a cached response; Cache-Control and ETag are set afresh.
 REPLAYED_HEADERS = ("Content-Type", "Vary", "Allow", "Content-Language")
@@ -44,6 +46,19 @@ def content_version() -> str:
 def new_content_version():
     """Forget every cached response."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def forget_after_outage(sender, **kwargs):
+    """Changes made while the cache was down could not replace the version: replace it now."""
+    new_content_version()
+
+
+cache_recovered.connect(forget_after_outage, dispatch_uid="cms-api.forget_after_outage")
+
+
+def cache_available() -> bool:
+    """False while the shared cache is down and responses are served from the database."""
+    return getattr(cache, "available", True)
 
 
 def cache_key(request) -> str:
@@ -79,6 +94,8 @@ def with_http_caching(view):
             patch_cache_control(response, no_cache=True)
             return response
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        if not cache_available():
+            response["X-API-Cache"] = "unavailable"  # answered from the database; see cms/cache.py
         if key:
             headers = [(name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)]
             cache.set(key, (response.content, etag, headers), seconds)

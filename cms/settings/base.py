@@ -24,7 +24,7 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     CONN_MAX_AGE=(int, 60),
-    CACHE_URL=(str, "locmemcache://"),
+    CACHE_URL=(str, f"filecache://{BASE_DIR / '.cache'}"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static")),
     LOG_LEVEL=(str, "INFO"),
@@ -49,6 +49,9 @@ env = environ.Env(
     CLOUDFLARE_BEARER_TOKEN=(str, ""),
     CLOUDFLARE_ZONE_ID=(str, ""),
     CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    # Operations (ops)
+    HEALTH_MAX_TASK_WAIT=(int, 300),
+    TASKS_ABANDONED_AFTER=(int, 600),
 )
 
 DEBUG = False
@@ -81,6 +84,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.api.v2",
     "corsheaders",
+    # Before django_tasks_db: its db_worker command is replaced by one that re-runs the
+    # tasks of a dead worker (ops/management/commands/db_worker.py).
+    "ops",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -127,10 +133,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL")}
-# Per-process memory by default. Production with several workers wants a shared cache
-# (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in
-# every worker at once (cms/api/caching.py).
+# One cache shared by every process, so a change made anywhere (a gunicorn worker, the task
+# worker, a management command) drops the API's cached responses everywhere at once
+# (cms/api/caching.py). Development defaults to files under .cache/, which runserver and
+# management commands share; production requires CACHE_URL (production.py), e.g. Redis.
+# Django's Redis backend is replaced by one that answers without the cache while Redis
+# is down instead of failing (cms/cache.py).
 CACHES = {"default": env.cache_url("CACHE_URL")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "cms.cache.FailSafeRedisCache"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -262,3 +273,13 @@ WAGTAILFRONTENDCACHE = (
 del FRONTEND_CACHE_BACKENDS
 # API URLs carry no language prefix to multiply per language.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+
+# Operations (ops): health checks, background tasks that survive their worker.
+
+# /health/ answers 503 when the oldest task waiting for the worker has waited longer.
+HEALTH_MAX_TASK_WAIT = env("HEALTH_MAX_TASK_WAIT")
+# A task still marked running this many seconds after it started belonged to a worker
+# that died (SIGKILL, a lost machine): the next worker runs it again. Every task is
+# short (translation/subtree.py splits long jobs), so this is far above any real run.
+TASKS_ABANDONED_AFTER = env("TASKS_ABANDONED_AFTER")

@@ -19,6 +19,20 @@ for name, example in REQUIRED.items():
     if not env.ENVIRON.get(name):
         raise ImproperlyConfigured(f"Set the {name} environment variable ({example}).")
 
+# Every process must see the same cache: with a per-process one, a change made by another
+# worker, the task worker or publish_scheduled stays hidden behind cached API responses.
+SHARED_CACHE_REASON = (
+    "a cache shared by every gunicorn worker, the task worker and management commands, "
+    "e.g. redis://127.0.0.1:6379/1, so that a change made in one process is not hidden by "
+    "another process's cached API responses"
+)
+if not env.ENVIRON.get("CACHE_URL"):
+    raise ImproperlyConfigured(f"Set the CACHE_URL environment variable ({SHARED_CACHE_REASON}).")
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache", "FileBasedCache")):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"CACHE_URL names a cache local to one process or machine; production needs {SHARED_CACHE_REASON}."
+    )
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
