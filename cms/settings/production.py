@@ -40,7 +40,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env("CONN_MAX_AGE")  # noqa: F405
 
 # Heavy jobs (translating a subtree, syncing a locale) wait in the database for
 # `manage.py db_worker`, which runs beside gunicorn.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}}
+# ops.tasks.DatabaseBackend is django-tasks-db's queue with one fix (see ops/tasks.py).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND") or "ops.tasks.DatabaseBackend"}}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
