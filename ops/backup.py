@@ -166,8 +166,8 @@ def restore(archive_path: Path) -> dict:
 def restore_database(dump: Path):
     connection.close()
     if engine() == "postgresql":
-        command = ["pg_restore", "--no-owner", "--no-acl", "--exit-on-error", "--dbname", database_settings()["NAME"],
-                   str(dump)]  # fmt: skip
+        name = database_settings()["NAME"]
+        command = ["pg_restore", "--no-owner", "--no-acl", "--exit-on-error", "--dbname", name, str(dump)]
         subprocess.run(command, env=postgres_env(), check=True, capture_output=True)  # noqa: S603
     else:
         source = sqlite3.connect(dump)

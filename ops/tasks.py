@@ -47,24 +47,31 @@ class DatabaseBackend(BaseDatabaseBackend):
         return super().enqueue(task, args, kwargs)
 
 
-def requeue_abandoned(now=None) -> int:
-    """Put back in the queue the tasks of workers that died; returns how many."""
+def requeue_abandoned(worker_id: str | None = None, now=None) -> int:
+    """Put back in the queue the tasks of workers that died; returns how many.
+
+    ``worker_id`` is the worker asking: the task it is running itself is alive, however long.
+    """
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
-    abandoned = DBTaskResult.objects.running().filter(
+    candidates = DBTaskResult.objects.running().filter(
         started_at__lt=now - timedelta(seconds=settings.TASKS_ABANDONED_AFTER)
     )
-    ids = list(abandoned.values_list("pk", flat=True))
-    if ids:
-        count = (
-            DBTaskResult.objects.running()
-            .filter(pk__in=ids)
-            .update(status=TaskResultStatus.READY, started_at=None)
-        )
-        logger.warning("Requeued %d task(s) whose worker stopped answering: %s", count, ids)
-        return count
-    return 0
+    ids = [
+        pk
+        for pk, workers in candidates.values_list("pk", "worker_ids")
+        if not workers or workers[-1] != worker_id
+    ]
+    if not ids:
+        return 0
+    count = (
+        DBTaskResult.objects.running()
+        .filter(pk__in=ids)
+        .update(status=TaskResultStatus.READY, started_at=None)
+    )
+    logger.warning("Requeued %d task(s) whose worker stopped answering: %s", count, [str(pk) for pk in ids])
+    return count
 
 
 def failed_tasks():

@@ -78,7 +78,7 @@ class Stack:
         with psycopg.connect(self.env["DATABASE_URL"], autocommit=True) as connection:
             return connection.execute(query, params).fetchall()
 
-    def wait_for_tasks(self, timeout: float = 120):
+    def wait_for_tasks(self, timeout: float = 600):
         """Until the worker has run every queued task (bounded)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -18,11 +18,11 @@ from ops.tasks import requeue_abandoned
 logger = logging.getLogger("django_tasks_db")
 
 
-def watch_for_abandoned_tasks(stop: threading.Event):
+def watch_for_abandoned_tasks(stop: threading.Event, worker_id: str):
     interval = max(settings.TASKS_ABANDONED_AFTER / 4, 0.5)
     while True:
         try:
-            requeue_abandoned()
+            requeue_abandoned(worker_id)
         except Exception:
             logger.exception("Could not look for abandoned tasks")
         finally:
@@ -38,7 +38,7 @@ class Command(db_worker.Command):
                max_tasks, worker_id, **options):  # fmt: skip
         self.configure_logging(verbosity)
         stop = threading.Event()
-        watcher = threading.Thread(target=watch_for_abandoned_tasks, args=(stop,), daemon=True)
+        watcher = threading.Thread(target=watch_for_abandoned_tasks, args=(stop, worker_id), daemon=True)
         watcher.start()
         worker = db_worker.Worker(
             queue_names=queue_name.split(","),
