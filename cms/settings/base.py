@@ -52,6 +52,12 @@ env = environ.Env(
     # Operations (ops)
     HEALTH_MAX_TASK_WAIT=(int, 300),
     TASKS_ABANDONED_AFTER=(int, 600),
+    # Media on object storage (S3 or compatible); local disk (MEDIA_ROOT) when no bucket is set
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_PRIVATE_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
 )
 
 DEBUG = False
@@ -283,3 +289,30 @@ HEALTH_MAX_TASK_WAIT = env("HEALTH_MAX_TASK_WAIT")
 # that died (SIGKILL, a lost machine): the next worker runs it again. Every task is
 # short (translation/subtree.py splits long jobs), so this is far above any real run.
 TASKS_ABANDONED_AFTER = env("TASKS_ABANDONED_AFTER")
+
+
+# Media on object storage when a bucket is named (django-storages' S3 backend; credentials
+# come from the environment or the machine's role, as boto3 reads them), so every instance
+# serves the same files. Two stores: "default" for public media (images, renditions,
+# documents), with plain URLs (a public bucket, or AWS_S3_CUSTOM_DOMAIN for a CDN), and,
+# when AWS_PRIVATE_STORAGE_BUCKET_NAME is set, "private" for files that must only be
+# reached through short-lived signed URLs.
+def s3_storage(bucket: str, *, signed: bool) -> dict:
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": None if signed else env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": signed,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_storage(env("AWS_STORAGE_BUCKET_NAME"), signed=False)
+if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = s3_storage(env("AWS_PRIVATE_STORAGE_BUCKET_NAME"), signed=True)

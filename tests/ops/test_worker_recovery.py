@@ -93,8 +93,10 @@ def test_a_subtree_translation_killed_with_its_worker_completes_once_on_a_new_wo
     dutch = stack.sql("SELECT id FROM wagtailcore_locale WHERE language_code = 'nl'")[0][0]
     editor.post_form(f"/admin/localize/submit/page/{root_id}/", {"locales": [dutch], "include_subtree": "on"})
     third = stack.worker(name="worker-stopped")
-    while job_state(stack)[0] < 3 and time.monotonic() < deadline + 120:
+    deadline = time.monotonic() + 300
+    while job_state(stack)[0] < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert not job_state(stack)[1], "the job ended before the worker could be stopped"
     assert stack.stop(third, signal.SIGTERM, timeout=8) == 0
     stack.worker(name="worker-after-stop")
     stack.wait_for_tasks()
