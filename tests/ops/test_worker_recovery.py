@@ -97,7 +97,7 @@ def test_a_subtree_translation_killed_with_its_worker_completes_once_on_a_new_wo
     while job_state(stack)[0] < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not job_state(stack)[1], "the job ended before the worker could be stopped"
-    assert stack.stop(third, signal.SIGTERM, timeout=8) == 0
+    assert stack.stop(third, signal.SIGTERM, timeout=10) == 0
     stack.worker(name="worker-after-stop")
     stack.wait_for_tasks()
     assert job_state(stack) == (50, True)  # 25 parts and 25 details below the section
