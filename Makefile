@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres test-e2e lint format messages
+.PHONY: help install run test test-postgres test-e2e lint format messages backup restore install-production
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -21,6 +21,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@
+
+install-production: ## Install the project into .venv without the development tools
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet .
 
 run: install ## Migrate, load the demo content in en/fr/nl, print the login and serve on localhost
 	$(BIN)/python manage.py migrate --noinput
@@ -50,6 +54,13 @@ format: install ## Reformat the code and fix what ruff can
 messages: install ## Refresh the fr/nl catalogues from the code and compile them (needs GNU gettext)
 	$(BIN)/python manage.py makemessages -l fr -l nl --ignore=.venv --ignore=tests --no-obsolete
 	$(BIN)/python manage.py compile_catalogues
+
+backup: install ## Back up the database and media into one archive (BACKUP=path, default backup-<date>.tar.gz)
+	$(BIN)/python manage.py backup $(if $(BACKUP),--output $(BACKUP))
+
+restore: install ## Restore BACKUP=path into an empty database and media store
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backup-….tar.gz" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
 
 # The API benchmark (bench/): ours, stock Wagtail and the floor side by side over HTTP, on
 # PostgreSQL (one database per size, created on first use). Results: bench/results/latest.md.

@@ -6,10 +6,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.private_media import PrivateAwareServeView
 from cms.api.router import api_router
+from ops.health import health_view
 from publishing.preview import preview_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("health/", health_view, name="health"),
     path("documents/", include(wagtaildocs_urls)),
     # Drafts for the frontend's preview route; outside the router so it is never cached.
     path("api/v2/preview/", preview_view, name="api-preview"),

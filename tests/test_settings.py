@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-production-secret-for-this-test-only",
     "ALLOWED_HOSTS": "cms.example.org",
     "DATABASE_URL": "postgres://cms@db.example.org/cms",
+    "CACHE_URL": "redis://cache.example.org:6379/1",
 }
 
 
@@ -45,6 +46,15 @@ def test_production_names_the_missing_variable(missing):
     code, stderr = load_settings("cms.settings.production", **env)
     assert code != 0
     assert f"Set the {missing} environment variable" in stderr
+
+
+def test_production_says_why_it_needs_a_shared_cache():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CACHE_URL"}
+    code, stderr = load_settings("cms.settings.production", **env)
+    assert code != 0 and "a cache shared by every gunicorn worker" in stderr
+    for local in ("locmemcache://", "filecache:///tmp/cms-cache", "dummycache://"):
+        code, stderr = load_settings("cms.settings.production", **{**PRODUCTION_ENV, "CACHE_URL": local})
+        assert code != 0 and "local to one process or machine" in stderr, local
 
 
 def test_development_runs_without_any_variable():

@@ -71,6 +71,21 @@ class TaskFrameworkJobBackend(BaseJobBackend):
     """Enqueues wagtail-localize jobs as django-tasks tasks on the default task backend."""
 
     def enqueue(self, func, args, kwargs):
+        # The two long jobs become one short step per page (translation/subtree.py).
+        # (Imported here: wagtail_localize.models loads this backend while it is imported.)
+        from wagtail_localize.operations import translate_page_subtree
+        from wagtail_localize.synctree import synchronize_tree
+
+        from translation.subtree import submit_locale_sync, submit_subtree
+
+        if func is translate_page_subtree:
+            page_id, locales, components, user = args
+            if components is None or not components.components:
+                submit_subtree(page_id, locales, user)
+                return
+        if func is synchronize_tree:
+            submit_locale_sync(*args)
+            return
         try:
             payload = (function_path(func), encode(list(args)), encode(dict(kwargs)))
         except NotSerialisable as reason:

@@ -25,6 +25,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from ops.cache import cache_recovered
+
 VERSION_KEY = "cms-api:content-version"
 API_PREFIX = "/api/"
 
@@ -44,6 +46,19 @@ def content_version() -> str:
 def new_content_version():
     """Forget every cached response."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def forget_after_outage(sender, **kwargs):
+    """Changes made while the cache was down could not replace the version: replace it now."""
+    new_content_version()
+
+
+cache_recovered.connect(forget_after_outage, dispatch_uid="cms-api.forget_after_outage")
+
+
+def cache_available() -> bool:
+    """False while the shared cache is down and responses are served from the database."""
+    return getattr(cache, "available", True)
 
 
 def cache_key(request) -> str:
@@ -76,6 +91,8 @@ def with_http_caching(view):
             return response
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
         response.api_etag = etag
+        if not cache_available():
+            response["X-API-Cache"] = "unavailable"  # answered from the database; see ops/cache.py
         return finish(request, response, etag)
 
     return wrapped

@@ -26,7 +26,7 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     CONN_MAX_AGE=(int, 60),
-    CACHE_URL=(str, "locmemcache://"),
+    CACHE_URL=(str, f"filecache://{BASE_DIR / '.cache'}"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static")),
     LOG_LEVEL=(str, "INFO"),
@@ -58,6 +58,15 @@ env = environ.Env(
     LOGIN_COOLOFF_MINUTES=(int, 15),
     API_THROTTLE_RATE=(str, ""),
     IMAGE_MAX_PIXELS=(int, 40_000_000),
+    # Operations (ops)
+    HEALTH_MAX_TASK_WAIT=(int, 300),
+    TASKS_ABANDONED_AFTER=(int, 600),
+    # Media on object storage (S3 or compatible); local disk (MEDIA_ROOT) when no bucket is set
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_PRIVATE_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
 )
 
 DEBUG = False
@@ -92,6 +101,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.api.v2",
     "corsheaders",
+    # Before django_tasks_db: its db_worker command is replaced by one that re-runs the
+    # tasks of a dead worker (ops/management/commands/db_worker.py).
+    "ops",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -145,10 +157,15 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL")}
-# Per-process memory by default. Production with several workers wants a shared cache
-# (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in
-# every worker at once (cms/api/caching.py).
+# One cache shared by every process, so a change made anywhere (a gunicorn worker, the task
+# worker, a management command) drops the API's cached responses everywhere at once
+# (cms/api/caching.py). Development defaults to files under .cache/, which runserver and
+# management commands share; production requires CACHE_URL (production.py), e.g. Redis.
+# Django's Redis backend is replaced by one that answers without the cache while Redis
+# is down instead of failing (ops/cache.py).
 CACHES = {"default": env.cache_url("CACHE_URL")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "ops.cache.FailSafeRedisCache"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -330,3 +347,39 @@ API_THROTTLE_RATE = env("API_THROTTLE_RATE")
 # what costs memory (about 4 bytes a pixel), so this bounds what one rendition can take;
 # Wagtail's default (128 million) let an 11,000 × 11,000 upload stall the workers.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
+
+# Operations (ops): health checks, background tasks that survive their worker.
+
+# /health/ answers 503 when the oldest task waiting for the worker has waited longer.
+HEALTH_MAX_TASK_WAIT = env("HEALTH_MAX_TASK_WAIT")
+# A task still marked running this many seconds after it started belonged to a worker
+# that died (SIGKILL, a lost machine): the next worker runs it again. Every task is
+# short (translation/subtree.py splits long jobs), so this is far above any real run.
+TASKS_ABANDONED_AFTER = env("TASKS_ABANDONED_AFTER")
+
+
+# Media on object storage when a bucket is named (django-storages' S3 backend; credentials
+# come from the environment or the machine's role, as boto3 reads them), so every instance
+# serves the same files. Two stores: "default" for public media (images, renditions,
+# documents), with plain URLs (a public bucket, or AWS_S3_CUSTOM_DOMAIN for a CDN), and,
+# when AWS_PRIVATE_STORAGE_BUCKET_NAME is set, "private" for files that must only be
+# reached through short-lived signed URLs.
+def s3_storage(bucket: str, *, signed: bool) -> dict:
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": None if signed else env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": signed,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_storage(env("AWS_STORAGE_BUCKET_NAME"), signed=False)
+if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = s3_storage(env("AWS_PRIVATE_STORAGE_BUCKET_NAME"), signed=True)

@@ -19,6 +19,20 @@ for name, example in REQUIRED.items():
     if not env.ENVIRON.get(name):
         raise ImproperlyConfigured(f"Set the {name} environment variable ({example}).")
 
+# Every process must see the same cache: with a per-process one, a change made by another
+# worker, the task worker or publish_scheduled stays hidden behind cached API responses.
+SHARED_CACHE_REASON = (
+    "a cache shared by every gunicorn worker, the task worker and management commands, "
+    "e.g. redis://127.0.0.1:6379/1, so that a change made in one process is not hidden by "
+    "another process's cached API responses"
+)
+if not env.ENVIRON.get("CACHE_URL"):
+    raise ImproperlyConfigured(f"Set the CACHE_URL environment variable ({SHARED_CACHE_REASON}).")
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache", "FileBasedCache")):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"CACHE_URL names a cache local to one process or machine; production needs {SHARED_CACHE_REASON}."
+    )
+
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
@@ -26,7 +40,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env("CONN_MAX_AGE")  # noqa: F405
 
 # Heavy jobs (translating a subtree, syncing a locale) wait in the database for
 # `manage.py db_worker`, which runs beside gunicorn.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}}
+# ops.tasks.DatabaseBackend is django-tasks-db's queue with one fix (see ops/tasks.py).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND") or "ops.tasks.DatabaseBackend"}}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")

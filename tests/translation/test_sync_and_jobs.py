@@ -129,7 +129,7 @@ def test_submitting_a_section_with_its_subtree_runs_on_the_task_queue(
     # The section itself is translated in the request, its subtree only by the worker.
     assert in_french(section)
     assert not in_french(child)
-    queued = DBTaskResult.objects.filter(task_path__endswith="run_localize_job")
+    queued = DBTaskResult.objects.filter(task_path__endswith="run_page_job")
     assert queued.filter(status="READY").count() == 1
 
     call_command("db_worker", batch=True, startup_delay=False, interval=0, stdout=io.StringIO())
@@ -148,7 +148,7 @@ def test_sync_locales_aliases_existing_english_pages_through_the_queue(
         call_command("sync_locales", locale="nl", stdout=io.StringIO())
     assert not Page.objects.filter(translation_key=section.translation_key, locale=locales["nl"]).exists()
 
-    for job in [result for result in default_task_backend.results if result.task.name == "run_localize_job"]:
+    for job in [result for result in default_task_backend.results if result.task.name == "run_page_job"]:
         args, kwargs = json.loads(json.dumps([job.args, job.kwargs]))
         job.task.call(*args, **kwargs)
 

@@ -1,0 +1,26 @@
+"""Restore an archive written by `backup` into an empty database and an empty media store."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cms.api.caching import new_content_version
+from ops.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = "Restore a backup archive into an empty database and an empty media store."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="The .tar.gz archive written by `manage.py backup`.")
+
+    def handle(self, *args, archive, **options):
+        try:
+            manifest = restore(Path(archive))
+        except (BackupError, FileNotFoundError) as error:
+            raise CommandError(str(error)) from error
+        new_content_version()  # responses cached before the restore describe other content
+        self.stdout.write(
+            f"Restored {archive} (made {manifest['created_at']}): the {manifest['database']} database "
+            f"and {len(manifest['media'])} media file(s). Run `manage.py migrate` if this code is newer."
+        )
