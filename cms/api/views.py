@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.api import filters
-from cms.api.frontend_urls import frontend_url, split_frontend_path
+from cms.api.frontend_urls import frontend_url, normalise_frontend_path, split_frontend_path
 from cms.api.pagination import listing, paginate
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
@@ -120,6 +120,10 @@ class PagesAPIViewSet(APIEndpoint):
             raise BadRequestError("path is required and must start with '/', e.g. /fr/qui-sommes-nous/")
         page = self.find_page(wanted)
         if page is not None:
+            canonical = self.refs.path_of(page)
+            if canonical != wanted:
+                # One URL per page: every other spelling of its path is sent to the canonical one.
+                return Response({"redirect": redirect_to(canonical, is_permanent=True)})
             return Response(self.serializer([type(page)], detail=True).serialize(page))
         redirect = self.find_redirect(wanted)
         if redirect is not None:
@@ -127,16 +131,23 @@ class PagesAPIViewSet(APIEndpoint):
         raise Http404(f"no published page at {wanted}")
 
     def find_page(self, wanted: str):
-        code, slugs = split_frontend_path(wanted)
-        locale = self.refs.locale_by_code(code)
+        """The visible page a path spells, in any case, slashes or percent-encoding."""
+        from django.conf import settings
+
+        code, slugs = normalise_frontend_path(wanted)
+        # The bare root is the default language's home.
+        locale = self.refs.locale_by_code(code or settings.LANGUAGE_CODE)
         if locale is None:
             return None
         candidates = visible_pages(paths=self.refs.restricted_paths).filter(
             locale=locale, depth=2 + len(slugs)
         )
         if slugs:
-            candidates = candidates.filter(url_path__endswith="/" + "/".join(slugs) + "/")
-        return candidates.specific().first()
+            candidates = candidates.filter(url_path__iendswith="/" + "/".join(slugs) + "/")
+        found = list(candidates.specific()[:10])
+        # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling.
+        exact = [page for page in found if page.url_path.endswith("/" + "/".join(slugs) + "/")]
+        return (exact or found or [None])[0]
 
     def find_redirect(self, wanted: str) -> dict | None:
         """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""
@@ -166,12 +177,7 @@ class PagesAPIViewSet(APIEndpoint):
         else:
             location = redirect.redirect_link
             location_path = location if location.startswith("/") else None
-        return {
-            "location": location,
-            "path": location_path,
-            "is_permanent": redirect.is_permanent,
-            "status_code": 301 if redirect.is_permanent else 302,
-        }
+        return redirect_to(location_path, redirect.is_permanent, location=location)
 
     @classmethod
     def get_urlpatterns(cls):
@@ -180,6 +186,16 @@ class PagesAPIViewSet(APIEndpoint):
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
+
+
+def redirect_to(path: str | None, is_permanent: bool, location: str | None = None) -> dict:
+    """The ``redirect`` object of find/: where to send the reader, and with which status."""
+    return {
+        "location": location if location is not None else frontend_url(path),
+        "path": path,
+        "is_permanent": is_permanent,
+        "status_code": 301 if is_permanent else 302,
+    }
 
 
 def defer_unshown_text(queryset, field_names):
