@@ -24,9 +24,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from cms.api.http import set_content_language
+
 VERSION_KEY = "cms-api:content-version"
 # Headers worth replaying from a cached response; Cache-Control and ETag are set afresh.
-REPLAYED_HEADERS = ("Content-Type", "Vary", "Allow", "Content-Language")
+REPLAYED_HEADERS = ("Content-Type", "Allow")
 
 
 def response_cache_seconds() -> int:
@@ -48,13 +50,15 @@ def new_content_version():
 
 def cache_key(request) -> str:
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"cms-api:response:{content_version()}:{request.method == 'HEAD'}:{url}"
+    return f"cms-api:response:v2:{content_version()}:{request.method == 'HEAD'}:{url}"
 
 
-def finish(request, response, etag: str):
+def finish(request, response, etag: str, language: str | None):
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
-    return get_conditional_response(request, etag=etag, response=response)
+    answer = get_conditional_response(request, etag=etag, response=response)
+    # Content-Language for cms.api.http, on a 304 as on the 200 it stands for.
+    return set_content_language(answer, language)
 
 
 def with_http_caching(view):
@@ -66,11 +70,11 @@ def with_http_caching(view):
         key = cache_key(request) if seconds > 0 else None
         stored = cache.get(key) if key else None
         if stored is not None:
-            body, etag, headers = stored
+            body, etag, headers, language = stored
             response = HttpResponse(body)
             for name, value in headers:
                 response[name] = value
-            return finish(request, response, etag)
+            return finish(request, response, etag, language)
 
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
@@ -79,9 +83,10 @@ def with_http_caching(view):
             patch_cache_control(response, no_cache=True)
             return response
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        language = getattr(response, "content_language", None)
         if key:
             headers = [(name, response[name]) for name in REPLAYED_HEADERS if response.has_header(name)]
-            cache.set(key, (response.content, etag, headers), seconds)
-        return finish(request, response, etag)
+            cache.set(key, (response.content, etag, headers, language), seconds)
+        return finish(request, response, etag, language)
 
     return wrapped

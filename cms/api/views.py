@@ -21,11 +21,13 @@ from wagtail.models import Page
 
 from cms.api import filters
 from cms.api.frontend_urls import frontend_url, normalise_frontend_path, split_frontend_path
+from cms.api.http import set_content_language
 from cms.api.pagination import listing, paginate
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
 from cms.api.serializers.snippets import represent_contact, represent_topic
+from cms.api.serializers.translations import content_locale_id
 from cms.api.visibility import visible_pages
 from news.models import MediaContact, Topic
 
@@ -52,6 +54,10 @@ class APIEndpoint(BaseAPIViewSet):
             codes = ", ".join(loc.language_code for loc in self.refs.locales.values())
             raise BadRequestError(f"{parameter}: unknown locale '{code}' (one of: {codes})")
         return locale
+
+    def in_requested_language(self, response):
+        """Content-Language of a listing filtered by ``?locale=`` (none for a mixed one)."""
+        return set_content_language(response, self.request.GET.get("locale"))
 
     def get_locale_or_default(self):
         from django.conf import settings
@@ -106,13 +112,21 @@ class PagesAPIViewSet(APIEndpoint):
         page_slice, total = paginate(defer_unshown_text(queryset, serializer.field_names), request)
         if queryset.model is Page:
             page_slice = page_slice.specific()
-        return Response(listing(serializer.serialize_many(list(page_slice)), total))
+        return self.in_requested_language(
+            Response(listing(serializer.serialize_many(list(page_slice)), total))
+        )
 
     def detail_view(self, request, pk):
         page = visible_pages(paths=self.refs.restricted_paths).filter(pk=pk).specific().first()
         if page is None:
             raise Http404(f"no published page with id {pk}")
-        return Response(self.serializer([type(page)], detail=True).serialize(page))
+        return self.page_response(page)
+
+    def page_response(self, page):
+        """A page, with the language its text is in (an alias: its source's) as Content-Language."""
+        self.refs.want_page(page.alias_of_id)
+        response = Response(self.serializer([type(page)], detail=True).serialize(page))
+        return set_content_language(response, self.refs.language_code(content_locale_id(page, self.refs)))
 
     def find_view(self, request):
         wanted = request.GET.get("path")
@@ -124,7 +138,7 @@ class PagesAPIViewSet(APIEndpoint):
             if canonical != wanted:
                 # One URL per page: every other spelling of its path is sent to the canonical one.
                 return Response({"redirect": redirect_to(canonical, is_permanent=True)})
-            return Response(self.serializer([type(page)], detail=True).serialize(page))
+            return self.page_response(page)
         redirect = self.find_redirect(wanted)
         if redirect is not None:
             return Response({"redirect": redirect})
@@ -260,7 +274,9 @@ class SnippetEndpoint(APIEndpoint):
         if "locale" in request.GET:
             queryset = queryset.filter(locale=self.get_locale(request.GET["locale"]))
         snippets, total = paginate(queryset, request)
-        return Response(listing([self.represent(snippet) for snippet in snippets], total))
+        return self.in_requested_language(
+            Response(listing([self.represent(snippet) for snippet in snippets], total))
+        )
 
 
 class TopicsAPIViewSet(SnippetEndpoint):
@@ -301,19 +317,22 @@ class NavigationAPIViewSet(APIEndpoint):
         for ref in refs:
             if ref.depth == 2:
                 continue
-            node = {**self.refs.summary(ref), "children": []}
+            node = {**self.refs.summary(ref, locale.pk), "children": []}
             nodes[ref.path] = node
             parent_path = ref.path[: (ref.depth - 1) * Page.steplen]
             if home and parent_path == home.path:
                 roots.append(node)
             elif parent_path in nodes:
                 nodes[parent_path]["children"].append(node)
-        return Response(
-            {
-                "locale": locale.language_code,
-                "home": self.refs.summary(home) if home else None,
-                "items": roots,
-            }
+        return set_content_language(
+            Response(
+                {
+                    "locale": locale.language_code,
+                    "home": self.refs.summary(home, locale.pk) if home else None,
+                    "items": roots,
+                }
+            ),
+            locale.language_code,
         )
 
 
@@ -369,4 +388,5 @@ class SearchAPIViewSet(APIEndpoint):
         )
         ids, total = paginate([pk for pk in ranked_ids if pk in visible_ids], request)
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        return Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
+        response = Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
+        return set_content_language(response, locale.language_code)

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it has the last word on /api/ responses' Vary and Content-Language.
+    "cms.api.http.APIHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +191,8 @@ if API_RESPONSE_CACHE_SECONDS is None:
 # Widths offered for responsive images (srcset); each is a signed dynamic URL,
 # so no rendition is generated while a JSON response is built.
 API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]
+# Pages per response of sitemap/: the sitemap protocol's limit of URLs per file.
+API_SITEMAP_PAGE_SIZE = 50_000
 # Only the frontend may read the API from a browser: read-only methods, no cookies.
 CORS_ALLOWED_ORIGINS = env("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

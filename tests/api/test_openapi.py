@@ -38,6 +38,10 @@ ENDPOINTS = {
     "/api/v2/locales/": [
         "/api/v2/locales/",
     ],
+    "/api/v2/sitemap/": [
+        "/api/v2/sitemap/",
+        "/api/v2/sitemap/?locale=nl",
+    ],
     "/api/v2/search/": [
         "/api/v2/search/?q=story&locale=fr&fields=*",
     ],

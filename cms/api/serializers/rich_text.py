@@ -3,7 +3,8 @@
 Wagtail stores ``<a linktype="page" id="3">`` and ``<embed embedtype="image" .../>``;
 the frontend gets ``<a href="https://frontend/fr/...">`` (the linked page in the
 language of the page being served) and ``<img src=... width=... height=... alt=...>``.
-A link to a page that is not visible keeps its text but loses its href.
+A link to a page that is not visible keeps its text but loses its href; a link that lands
+on text in another language than the served page's carries ``hreflang``.
 """
 
 from django.utils.html import escape
@@ -39,9 +40,16 @@ def _link(attrs, match, refs, locale_id):
     if linktype is None:
         return match.group(0)
     href = None
+    language = None
     if linktype == "page" and attrs.get("id", "").isdigit():
         target = refs.localised_page(attrs["id"], locale_id)
         href = frontend_url(refs.path_of(target)) if target else None
+        if target and target.content_locale_id != locale_id:
+            # The reader lands on text in another language (an alias, or the English page
+            # because this language has none): say which, so the frontend can label it.
+            language = refs.language_code(target.content_locale_id)
+    if href and language:
+        return f'<a href="{escape(href)}" hreflang="{language}">'
     elif linktype == "document" and attrs.get("id", "").isdigit():
         document = refs.documents.get(int(attrs["id"]))
         href = cms_url(document.url) if document else None
