@@ -600,11 +600,13 @@ NEWS = PageSpec(
     title=Text("News", "Actualités", "Nieuws"),
     slug=Text("news", "actualites", "nieuws"),
     fields={
+        # In every language's menu, so a frontend built from navigation/ links to the news.
+        "show_in_menus": True,
         "intro": Text(
             "Press releases and news from our office in Brussels.",
             "Communiqués de presse et actualités de notre bureau de Bruxelles.",
             "Persberichten en nieuws van ons kantoor in Brussel.",
-        )
+        ),
     },
 )
 

@@ -150,6 +150,37 @@ def build_document() -> dict:
                 },
             }
         ),  # fmt: skip
+        "Changes": obj(
+            {
+                "meta": obj({"since": STRING, "next": STRING, "has_more": {"type": "boolean"}}),
+                "items": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "cursor": STRING,
+                            "recorded_at": STRING,
+                            "action": {
+                                "enum": [
+                                    "published",
+                                    "changed",
+                                    "moved",
+                                    "unpublished",
+                                    "restricted",
+                                    "deleted",
+                                ]
+                            },
+                            "kind": {"enum": ["page", "snippet"]},
+                            "type": STRING,
+                            "id": INTEGER,
+                            "locale": STRING,
+                            "path": {"type": ["string", "null"]},
+                            "url": {"type": ["string", "null"]},
+                            "old_path": {"type": ["string", "null"]},
+                        }
+                    ),
+                },
+            }
+        ),  # fmt: skip
         "Image": IMAGE_SCHEMA,
         "Topic": TOPIC_SCHEMA,
         "MediaContact": CONTACT_SCHEMA,
@@ -226,6 +257,16 @@ def build_document() -> dict:
                 parameter(
                     "page", "1 to meta.page_count; API_SITEMAP_PAGE_SIZE (50,000) pages each.", INTEGER
                 ),
+            ],
+        ),
+        "/api/v2/changes/": operation(
+            "Changes a frontend must rebuild since a cursor, oldest first",
+            ref("Changes"),
+            [
+                parameter(
+                    "since", "The meta.next of the previous call; 0 (default) replays everything.", INTEGER
+                ),
+                parameter("limit", "Entries per response, 1 to 1000; default 100.", INTEGER),
             ],
         ),
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),

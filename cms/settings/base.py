@@ -49,6 +49,9 @@ env = environ.Env(
     CLOUDFLARE_BEARER_TOKEN=(str, ""),
     CLOUDFLARE_ZONE_ID=(str, ""),
     CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    # Webhooks to the frontend (publishing/webhooks.py)
+    FRONTEND_WEBHOOK_URLS=(list, []),
+    FRONTEND_WEBHOOK_SECRET=(str, ""),
 )
 
 DEBUG = False
@@ -266,3 +269,8 @@ WAGTAILFRONTENDCACHE = (
 del FRONTEND_CACHE_BACKENDS
 # API URLs carry no language prefix to multiply per language.
 WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+# Webhooks (publishing/webhooks.py): after each transaction that changed visible content,
+# a signed POST listing the frontend paths that changed, to each of these URLs.
+FRONTEND_WEBHOOK_URLS = env("FRONTEND_WEBHOOK_URLS")
+FRONTEND_WEBHOOK_SECRET = env("FRONTEND_WEBHOOK_SECRET")

@@ -38,6 +38,9 @@ ENDPOINTS = {
     "/api/v2/locales/": [
         "/api/v2/locales/",
     ],
+    "/api/v2/changes/": [
+        "/api/v2/changes/?since=0&limit=1000",
+    ],
     "/api/v2/sitemap/": [
         "/api/v2/sitemap/",
         "/api/v2/sitemap/?locale=nl",

@@ -48,12 +48,14 @@ def _link(attrs, match, refs, locale_id):
             # The reader lands on text in another language (an alias, or the English page
             # because this language has none): say which, so the frontend can label it.
             language = refs.language_code(target.content_locale_id)
+    # data-path: the frontend path alone, for a frontend on another host (staging, preview).
+    path = f' data-path="{escape(refs.path_of(target))}"' if linktype == "page" and href else ""
     if href and language:
-        return f'<a href="{escape(href)}" hreflang="{language}">'
+        return f'<a href="{escape(href)}"{path} hreflang="{language}">'
     elif linktype == "document" and attrs.get("id", "").isdigit():
         document = refs.documents.get(int(attrs["id"]))
         href = cms_url(document.url) if document else None
-    return f'<a href="{escape(href)}">' if href else "<a>"
+    return f'<a href="{escape(href)}"{path}>' if href else "<a>"
 
 
 def _embed(attrs, refs):
