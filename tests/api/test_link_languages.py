@@ -33,9 +33,12 @@ def test_links_to_a_language_that_is_gone_are_marked_as_fallbacks(site, api, loc
     about = find(api, "/fr/qui-sommes-nous/a-propos/")
     paragraph = block(about, "paragraph")
     # The story now exists in English only: the French reader is told.
-    assert 'href="http://localhost:3000/en/news/story-0/" hreflang="en"' in paragraph
+    assert (
+        '<a href="http://localhost:3000/en/news/story-0/" data-path="/en/news/story-0/" hreflang="en">'
+        in paragraph
+    )
     # The news index is still French: a plain link.
-    assert '<a href="http://localhost:3000/fr/actualites/">' in paragraph
+    assert '<a href="http://localhost:3000/fr/actualites/" data-path="/fr/actualites/">' in paragraph
     cta = block(about, "call_to_action")["page"]
     assert (cta["path"], cta["locale"], cta["content_locale"], cta["is_fallback"]) == (
         "/en/who-we-are/",
