@@ -32,7 +32,8 @@ run: install ## Migrate, load the demo content in en/fr/nl, print the login and 
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py setup_roles --demo-users --password demo
 	@echo "==> Admin: http://$(HOST):$(PORT)/admin/   API: http://$(HOST):$(PORT)/api/v2/pages/?locale=fr"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILAPI_BASE_URL=http://$(HOST):$(PORT) WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest

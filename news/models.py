@@ -106,6 +106,8 @@ class NewsIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
+    # In every language's menu, so a frontend built from navigation/ links to the news.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("news index page")

@@ -47,6 +47,7 @@ from wagtail.models import Locale, Page, ReferenceIndex
 
 from cms.api.caching import new_content_version
 from cms.api.frontend_urls import frontend_path
+from publishing import changes, webhooks
 from sitesearch import indexing as search_index
 
 
@@ -70,6 +71,12 @@ class Batch:
     #: URLs known at the time of the change (objects that are gone by the commit).
     urls: set[str] = field(default_factory=set)
     done: bool = False
+    #: The change feed's bookkeeping for this transaction (publishing.changes).
+    feed_locked: bool = False
+    feed_changed: set[int] = field(default_factory=set)
+    feed_snippets: set = field(default_factory=set)
+    feed_entries: list = field(default_factory=list)
+    feed_deleted: set[int] = field(default_factory=set)
 
     def flush(self):
         if self.done:
@@ -84,6 +91,7 @@ class Batch:
         new_content_version()
         if urls and settings.WAGTAILFRONTENDCACHE:
             purge_urls_from_cache(sorted(urls))
+        webhooks.queue_deliveries(self.feed_entries)
 
 
 _local = threading.local()
@@ -106,10 +114,18 @@ def open_batch() -> Batch:
     return batch
 
 
-def schedule(*, pages: dict[int, bool] | None = None, urls: set[str] = frozenset(), old_url_paths=None):
-    """Record a change; outside a transaction it takes effect at once."""
+def schedule(
+    *, pages: dict[int, bool] | None = None, urls: set[str] = frozenset(), old_url_paths=None, feed=None
+):
+    """Record a change; outside a transaction it takes effect at once.
+
+    ``feed(batch)`` writes the change feed's entries (publishing.changes), in the
+    transaction of the change, before anything is flushed.
+    """
     in_transaction = transaction.get_connection().in_atomic_block
     batch = open_batch() if in_transaction else Batch()
+    if feed is not None:
+        feed(batch)
     for page_id, with_descendants in (pages or {}).items():
         batch.pages[page_id] = batch.pages.get(page_id, False) or with_descendants
     for page_id, old_url_path in (old_url_paths or {}).items():
@@ -241,20 +257,34 @@ def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     # The descendants' url_paths change after this signal, in the same save: the batch
     # works out their old paths at the commit.
     old_url_paths = {instance.pk: before["url_path"]} if moved else None
-    schedule(pages={instance.pk: renamed or moved}, old_url_paths=old_url_paths)
+    deep = renamed or moved
+    schedule(
+        pages={instance.pk: deep},
+        old_url_paths=old_url_paths,
+        feed=lambda batch: changes.record_pages({instance.pk: deep}, batch),
+    )
 
 
 def page_published(sender, instance, **kwargs):
-    schedule(pages={instance.pk: False})
+    def feed(batch):
+        # Descendants renamed by this publish have their new paths by now.
+        changes.record_pages({instance.pk: batch.pages.get(instance.pk, False)}, batch)
+
+    schedule(pages={instance.pk: False}, feed=feed)
 
 
 def page_unpublished(sender, instance, **kwargs):
-    schedule(pages={instance.pk: True})
+    schedule(pages={instance.pk: True}, feed=lambda batch: changes.record_pages({instance.pk: True}, batch))
 
 
 def page_deleting(sender, instance, **kwargs):
     """pre_delete: the responses that show a page must be known while it still exists."""
-    schedule(urls=pages_urls({instance.pk: False}))
+
+    def feed(batch):
+        gone = Q(path__startswith=instance.path)
+        changes.record_pages({instance.pk: True}, batch, vanished=changes.Action.DELETED, gone=gone)
+
+    schedule(urls=pages_urls({instance.pk: False}), feed=feed)
 
 
 def page_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
@@ -262,11 +292,15 @@ def page_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
         pages={instance.pk: True},
         urls={api_url("pages:listing", child_of=parent_page_before.pk)},
         old_url_paths={instance.pk: url_path_before},
+        feed=lambda batch: changes.record_pages({instance.pk: True}, batch),
     )
 
 
 def view_restriction_changed(sender, instance, **kwargs):
-    schedule(pages={instance.page_id: True})
+    def feed(batch):
+        changes.record_pages({instance.page_id: True}, batch, vanished=changes.Action.RESTRICTED)
+
+    schedule(pages={instance.page_id: True}, feed=feed)
 
 
 # Snippets, media, redirects, locales -----------------------------------------------------
@@ -283,7 +317,11 @@ def snippet_changed(sender, instance, raw=False, **kwargs):
     urls = {api_url(f"{endpoint}:listing")}
     if instance.locale_id in codes:
         urls.add(api_url(f"{endpoint}:listing", locale=codes[instance.locale_id]))
-    schedule(urls=urls | referencing_page_urls(type(instance), [str(instance.pk)], codes))
+    deleted = kwargs.get("signal") is post_delete
+    schedule(
+        urls=urls | referencing_page_urls(type(instance), [str(instance.pk)], codes),
+        feed=lambda batch: changes.record_snippet(instance, deleted, batch),
+    )
 
 
 def image_changed(sender, instance, raw=False, **kwargs):

@@ -55,3 +55,35 @@ def release_view(request, page_id):
         "publishing/release.html",
         {"page": page, "versions": versions, "form": form, "any_ready": any(v.ready for v in versions)},
     )
+
+
+def require_superuser(request):
+    # Deliveries show the frontend's webhook URLs: administrators only.
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
+def webhook_deliveries_view(request):
+    """The latest webhook deliveries with their outcome."""
+    from publishing.models import WebhookDelivery
+
+    require_superuser(request)
+    deliveries = WebhookDelivery.objects.all()[:200]
+    return TemplateResponse(request, "publishing/webhook_deliveries.html", {"deliveries": deliveries})
+
+
+def webhook_resend_view(request, delivery_id):
+    """POST: send a delivery again (a fresh round of attempts)."""
+    from publishing.models import WebhookDelivery
+    from publishing.webhooks import resend
+
+    require_superuser(request)
+    if request.method != "POST":
+        return redirect("publishing_webhook_deliveries")
+    delivery = get_object_or_404(WebhookDelivery, pk=delivery_id)
+    resend(delivery)
+    delivery.refresh_from_db()
+    messages.success(
+        request, _("Delivery sent again: %(status)s.") % {"status": delivery.get_status_display()}
+    )
+    return redirect("publishing_webhook_deliveries")

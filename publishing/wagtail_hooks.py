@@ -4,13 +4,34 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.menu import MenuItem
 
 from publishing import views
 
 
 @hooks.register("register_admin_urls")
 def register_release_url():
-    return [path("publishing/release/<int:page_id>/", views.release_view, name="publishing_release")]
+    return [
+        path("publishing/release/<int:page_id>/", views.release_view, name="publishing_release"),
+        path("publishing/webhooks/", views.webhook_deliveries_view, name="publishing_webhook_deliveries"),
+        path(
+            "publishing/webhooks/<int:delivery_id>/resend/",
+            views.webhook_resend_view,
+            name="publishing_webhook_resend",
+        ),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_webhook_deliveries_menu_item():
+    return AdminOnlyMenuItem(
+        _("Webhook deliveries"), reverse("publishing_webhook_deliveries"), icon_name="link", order=900
+    )
+
+
+class AdminOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
 
 
 class ReleaseWithTranslationsMenuItem(ActionMenuItem):

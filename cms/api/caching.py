@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from cms.api.http import set_content_language
 from ops.cache import cache_recovered
 
 VERSION_KEY = "cms-api:content-version"
@@ -63,13 +64,15 @@ def cache_available() -> bool:
 
 def cache_key(request) -> str:
     url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"cms-api:response:{content_version()}:{request.method == 'HEAD'}:{url}"
+    return f"cms-api:response:v2:{content_version()}:{request.method == 'HEAD'}:{url}"
 
 
 def finish(request, response, etag: str):
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
-    return get_conditional_response(request, etag=etag, response=response)
+    answer = get_conditional_response(request, etag=etag, response=response)
+    # Content-Language for cms.api.http, on a 304 as on the 200 it stands for.
+    return set_content_language(answer, getattr(response, "content_language", None))
 
 
 def with_http_caching(view):
@@ -120,10 +123,12 @@ class ResponseCacheMiddleware:
         key = cache_key(request)
         stored = cache.get(key)
         if stored is not None:
-            body, etag, headers = stored
-            return get_conditional_response(request, etag=etag, response=HttpResponse(body, headers=headers))
+            body, etag, headers, language = stored
+            answer = get_conditional_response(request, etag=etag, response=HttpResponse(body, headers=headers))
+            return set_content_language(answer, language)
         response = self.get_response(request)
         etag = getattr(response, "api_etag", None)
         if etag and response.status_code == 200 and not response.cookies:
-            cache.set(key, (response.content, etag, list(response.items())), seconds)
+            language = getattr(response, "content_language", None)
+            cache.set(key, (response.content, etag, list(response.items()), language), seconds)
         return response

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from cms.api.validation import object_id
 from cms.api.visibility import visible_pages
-from news.models import NewsArticlePage, NewsArticleTopic, Topic
+from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage, Topic
 
 
 def _page_id(request, name) -> int | None:
@@ -88,8 +88,13 @@ class TopicFilter(BaseFilterBackend):
         return queryset.filter(pk__in=pages)
 
 
+def children_of_news_index(request) -> bool:
+    parent_id = request.GET.get("child_of", "")
+    return parent_id.isdigit() and NewsIndexPage.objects.filter(pk=int(parent_id)).exists()
+
+
 class OrderingFilter(BaseFilterBackend):
-    """``?order=``: tree order by default; news articles newest first by default."""
+    """``?order=``: tree order by default; news articles (and a news index's children) newest first."""
 
     common = ["path", "title", "-title", "first_published_at", "-first_published_at",
               "last_published_at", "-last_published_at"]  # fmt: skip
@@ -98,6 +103,9 @@ class OrderingFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         is_news = issubclass(queryset.model, NewsArticlePage)
         order = request.GET.get("order")
+        if order is None and not is_news and children_of_news_index(request):
+            # A news index's children are its articles: newest first, as with ?type=news.NewsArticlePage.
+            return queryset.order_by("-newsarticlepage__publication_date", "-first_published_at", "path")
         if order is None:
             return queryset.order_by("-publication_date", "path") if is_news else queryset.order_by("path")
         allowed = self.common + (self.news_only if is_news else [])

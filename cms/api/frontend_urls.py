@@ -6,6 +6,8 @@ its locale's home page, e.g. ``/en/``, ``/fr/qui-sommes-nous/``,
 own host never appears in a page URL.
 """
 
+from urllib.parse import unquote
+
 from django.conf import settings
 
 
@@ -25,6 +27,17 @@ def split_frontend_path(path: str) -> tuple[str, list[str]]:
     if not parts:
         return "", []
     return parts[0], parts[1:]
+
+
+def normalise_frontend_path(path: str) -> tuple[str, list[str]]:
+    """The language code and slugs a path spells, however it spells them.
+
+    Percent-escapes are decoded, repeated and missing slashes ignored and the language
+    code lower-cased, so ``//FR/qui%2Dsommes-nous`` gives ``("fr", ["qui-sommes-nous"])``;
+    the slugs keep their case for a case-insensitive lookup.
+    """
+    code, slugs = split_frontend_path(unquote(path))
+    return code.lower(), slugs
 
 
 def cms_url(path: str) -> str:

@@ -110,7 +110,8 @@ def preview_operation() -> dict:
 
 def build_document() -> dict:
     summary = obj({name: COMMON_FIELDS[name].schema for name in ["id", "title", "path", "url"]}
-                  | {"type": STRING, "locale": STRING, "is_fallback": {"type": "boolean"}})  # fmt: skip
+                  | {"type": STRING, "locale": STRING, "content_locale": STRING,
+                     "is_fallback": {"type": "boolean"}})  # fmt: skip
     nav_item = obj({**summary["properties"], "children": {"type": "array", "items": ref("NavigationItem")}})
     schemas = {
         "Error": obj({"message": STRING}),
@@ -126,6 +127,61 @@ def build_document() -> dict:
                         "status_code": {"enum": [301, 302]},
                     }
                 )
+            }
+        ),  # fmt: skip
+        "Sitemap": obj(
+            {
+                "meta": obj(
+                    {"total_count": INTEGER, "page": INTEGER, "page_count": INTEGER, "page_size": INTEGER}
+                ),
+                "items": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "id": INTEGER,
+                            "locale": STRING,
+                            "path": STRING,
+                            "url": STRING,
+                            "last_published_at": {"type": ["string", "null"]},
+                            "is_fallback": {"type": "boolean"},
+                            "alternates": {
+                                "type": "array",
+                                "items": obj({"locale": STRING, "path": STRING, "url": STRING}),
+                            },
+                        }
+                    ),
+                },
+            }
+        ),  # fmt: skip
+        "Changes": obj(
+            {
+                "meta": obj({"since": STRING, "next": STRING, "has_more": {"type": "boolean"}}),
+                "items": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "cursor": STRING,
+                            "recorded_at": STRING,
+                            "action": {
+                                "enum": [
+                                    "published",
+                                    "changed",
+                                    "moved",
+                                    "unpublished",
+                                    "restricted",
+                                    "deleted",
+                                ]
+                            },
+                            "kind": {"enum": ["page", "snippet"]},
+                            "type": STRING,
+                            "id": INTEGER,
+                            "locale": STRING,
+                            "path": {"type": ["string", "null"]},
+                            "url": {"type": ["string", "null"]},
+                            "old_path": {"type": ["string", "null"]},
+                        }
+                    ),
+                },
             }
         ),  # fmt: skip
         "Image": IMAGE_SCHEMA,
@@ -195,6 +251,26 @@ def build_document() -> dict:
         "/api/v2/topics/": operation("Topics", listing_of(ref("Topic")), [*PAGINATION, LOCALE]),
         "/api/v2/media-contacts/": operation(
             "Media contacts", listing_of(ref("MediaContact")), [*PAGINATION, LOCALE]
+        ),
+        "/api/v2/sitemap/": operation(
+            "Every live, public page with its real translations, for sitemap.xml",
+            ref("Sitemap"),
+            [
+                LOCALE,
+                parameter(
+                    "page", "1 to meta.page_count; API_SITEMAP_PAGE_SIZE (50,000) pages each.", INTEGER
+                ),
+            ],
+        ),
+        "/api/v2/changes/": operation(
+            "Changes a frontend must rebuild since a cursor, oldest first",
+            ref("Changes"),
+            [
+                parameter(
+                    "since", "The meta.next of the previous call; 0 (default) replays everything.", INTEGER
+                ),
+                parameter("limit", "Entries per response, 1 to 1000; default 100.", INTEGER),
+            ],
         ),
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
         "/api/v2/preview/": preview_operation(),

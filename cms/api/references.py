@@ -151,17 +151,25 @@ class References:
     def path_of(self, ref) -> str:
         return frontend_path(ref.url_path, self.language_code(ref.locale_id))
 
-    def summary(self, ref: PageRef) -> dict:
-        """``{"id", "type", "locale", "title", "path", "url", "is_fallback"}`` of a linked page."""
+    def summary(self, ref: PageRef, reader_locale_id: int | None = None) -> dict:
+        """``{"id", "type", "locale", "content_locale", "title", "path", "url", "is_fallback"}``.
+
+        ``reader_locale_id`` is the language of the page the link is shown on: a link
+        from a French page that lands on English text (an alias, or the English page
+        because the French one is gone) says ``is_fallback: true``, so a frontend can
+        label it. Without it, the page's own locale is the reference.
+        """
         path = self.path_of(ref)
+        reader_locale_id = reader_locale_id or ref.locale_id
         return {
             "id": ref.id,
             "type": page_type_label(ref.content_type_id),
             "locale": self.language_code(ref.locale_id),
+            "content_locale": self.language_code(ref.content_locale_id),
             "title": ref.title,
             "path": path,
             "url": frontend_url(path),
-            "is_fallback": ref.content_locale_id != ref.locale_id,
+            "is_fallback": ref.content_locale_id != reader_locale_id,
         }
 
 

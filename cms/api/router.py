@@ -5,8 +5,10 @@ from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.api import views
 from cms.api.caching import with_http_caching
+from cms.api.changes import ChangesAPIViewSet
 from cms.api.openapi import openapi_view
 from cms.api.validation import read_only_view
+from cms.api.sitemap import SitemapAPIViewSet
 
 
 class CachedAPIRouter(WagtailAPIRouter):
@@ -30,3 +32,5 @@ api_router.register_endpoint("topics", views.TopicsAPIViewSet)
 api_router.register_endpoint("media-contacts", views.MediaContactsAPIViewSet)
 api_router.register_endpoint("locales", views.LocalesAPIViewSet)
 api_router.register_endpoint("search", views.SearchAPIViewSet)
+api_router.register_endpoint("sitemap", SitemapAPIViewSet)
+api_router.register_endpoint("changes", ChangesAPIViewSet)

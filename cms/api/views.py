@@ -23,7 +23,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.api import filters, validation
-from cms.api.frontend_urls import frontend_url, split_frontend_path
+from cms.api.frontend_urls import frontend_url, normalise_frontend_path, split_frontend_path
+from cms.api.http import set_content_language
 from cms.api.negotiation import JSONWhateverAccept
 from cms.api.pagination import listing, paginate
 from cms.api.private_media import public_media
@@ -32,6 +33,7 @@ from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
 from cms.api.serializers.snippets import represent_contact, represent_topic
 from cms.api.throttling import APIRateThrottle
+from cms.api.serializers.translations import content_locale_id
 from cms.api.visibility import visible_pages
 from news.models import MediaContact, Topic
 from sitesearch import indexing as search_index
@@ -72,6 +74,10 @@ class APIEndpoint(BaseAPIViewSet):
             codes = ", ".join(loc.language_code for loc in self.refs.locales.values())
             raise BadRequestError(f"{parameter}: unknown locale '{code}' (one of: {codes})")
         return locale
+
+    def in_requested_language(self, response):
+        """Content-Language of a listing filtered by ``?locale=`` (none for a mixed one)."""
+        return set_content_language(response, self.request.GET.get("locale"))
 
     @classmethod
     def get_urlpatterns(cls):
@@ -121,14 +127,22 @@ class PagesAPIViewSet(APIEndpoint):
         page_slice, total = paginate(defer_unshown_text(queryset, serializer.field_names), request)
         if queryset.model is Page:
             page_slice = page_slice.specific()
-        return Response(listing(serializer.serialize_many(list(page_slice)), total))
+        return self.in_requested_language(
+            Response(listing(serializer.serialize_many(list(page_slice)), total))
+        )
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
         page = visible_pages(paths=self.refs.restricted_paths).filter(pk=pk).specific().first()
         if page is None:
             raise Http404(f"no published page with id {pk}")
-        return Response(self.serializer([type(page)], detail=True).serialize(page))
+        return self.page_response(page)
+
+    def page_response(self, page):
+        """A page, with the language its text is in (an alias: its source's) as Content-Language."""
+        self.refs.want_page(page.alias_of_id)
+        response = Response(self.serializer([type(page)], detail=True).serialize(page))
+        return set_content_language(response, self.refs.language_code(content_locale_id(page, self.refs)))
 
     def find_view(self, request):
         wanted = request.GET.get("path")
@@ -136,23 +150,34 @@ class PagesAPIViewSet(APIEndpoint):
             raise BadRequestError("path is required and must start with '/', e.g. /fr/qui-sommes-nous/")
         page = self.find_page(wanted)
         if page is not None:
-            return Response(self.serializer([type(page)], detail=True).serialize(page))
+            canonical = self.refs.path_of(page)
+            if canonical != wanted:
+                # One URL per page: every other spelling of its path is sent to the canonical one.
+                return Response({"redirect": redirect_to(canonical, is_permanent=True)})
+            return self.page_response(page)
         redirect = self.find_redirect(wanted)
         if redirect is not None:
             return Response({"redirect": redirect})
         raise Http404(f"no published page at {wanted}")
 
     def find_page(self, wanted: str):
-        code, slugs = split_frontend_path(wanted)
-        locale = self.refs.locale_by_code(code)
+        """The visible page a path spells, in any case, slashes or percent-encoding."""
+        from django.conf import settings
+
+        code, slugs = normalise_frontend_path(wanted)
+        # The bare root is the default language's home.
+        locale = self.refs.locale_by_code(code or settings.LANGUAGE_CODE)
         if locale is None:
             return None
         candidates = visible_pages(paths=self.refs.restricted_paths).filter(
             locale=locale, depth=2 + len(slugs)
         )
         if slugs:
-            candidates = candidates.filter(url_path__endswith="/" + "/".join(slugs) + "/")
-        return candidates.specific().first()
+            candidates = candidates.filter(url_path__iendswith="/" + "/".join(slugs) + "/")
+        found = list(candidates.specific()[:10])
+        # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling.
+        exact = [page for page in found if page.url_path.endswith("/" + "/".join(slugs) + "/")]
+        return (exact or found or [None])[0]
 
     def find_redirect(self, wanted: str) -> dict | None:
         """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""
@@ -182,12 +207,7 @@ class PagesAPIViewSet(APIEndpoint):
         else:
             location = redirect.redirect_link
             location_path = location if location.startswith("/") else None
-        return {
-            "location": location,
-            "path": location_path,
-            "is_permanent": redirect.is_permanent,
-            "status_code": 301 if redirect.is_permanent else 302,
-        }
+        return redirect_to(location_path, redirect.is_permanent, location=location)
 
     @classmethod
     def get_urlpatterns(cls):
@@ -196,6 +216,16 @@ class PagesAPIViewSet(APIEndpoint):
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
+
+
+def redirect_to(path: str | None, is_permanent: bool, location: str | None = None) -> dict:
+    """The ``redirect`` object of find/: where to send the reader, and with which status."""
+    return {
+        "location": location if location is not None else frontend_url(path),
+        "path": path,
+        "is_permanent": is_permanent,
+        "status_code": 301 if is_permanent else 302,
+    }
 
 
 def defer_unshown_text(queryset, field_names):
@@ -263,7 +293,9 @@ class SnippetEndpoint(APIEndpoint):
     def listing_view(self, request):
         queryset = self.filter_queryset(self.model.objects.order_by("name", "pk"))
         snippets, total = paginate(queryset, request)
-        return Response(listing([self.represent(snippet) for snippet in snippets], total))
+        return self.in_requested_language(
+            Response(listing([self.represent(snippet) for snippet in snippets], total))
+        )
 
 
 class TopicsAPIViewSet(SnippetEndpoint):
@@ -306,19 +338,22 @@ class NavigationAPIViewSet(APIEndpoint):
         for ref in refs:
             if ref.depth == 2:
                 continue
-            node = {**self.refs.summary(ref), "children": []}
+            node = {**self.refs.summary(ref, locale.pk), "children": []}
             nodes[ref.path] = node
             parent_path = ref.path[: (ref.depth - 1) * Page.steplen]
             if home and parent_path == home.path:
                 roots.append(node)
             elif parent_path in nodes:
                 nodes[parent_path]["children"].append(node)
-        return Response(
-            {
-                "locale": locale.language_code,
-                "home": self.refs.summary(home) if home else None,
-                "items": roots,
-            }
+        return set_content_language(
+            Response(
+                {
+                    "locale": locale.language_code,
+                    "home": self.refs.summary(home, locale.pk) if home else None,
+                    "items": roots,
+                }
+            ),
+            locale.language_code,
         )
 
 
@@ -367,7 +402,8 @@ class SearchAPIViewSet(APIEndpoint):
         else:
             ids, total = self.fallback_search(query, request)
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        return Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
+        response = Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
+        return self.in_requested_language(response)
 
     def fallback_search(self, query, request):
         """Elsewhere (SQLite): Wagtail's database search backend, one configuration for all."""

@@ -67,6 +67,9 @@ env = environ.Env(
     AWS_S3_ENDPOINT_URL=(str, ""),
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    # Webhooks to the frontend (publishing/webhooks.py)
+    FRONTEND_WEBHOOK_URLS=(list, []),
+    FRONTEND_WEBHOOK_SECRET=(str, ""),
 )
 
 DEBUG = False
@@ -115,6 +118,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it has the last word on /api/ responses' Vary and Content-Language.
+    "cms.api.http.APIHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -223,6 +228,8 @@ if API_RESPONSE_CACHE_SECONDS is None:
 # Widths offered for responsive images (srcset); each is a signed dynamic URL,
 # so no rendition is generated while a JSON response is built.
 API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]
+# Pages per response of sitemap/: the sitemap protocol's limit of URLs per file.
+API_SITEMAP_PAGE_SIZE = 50_000
 # Only the frontend may read the API from a browser: read-only methods, no cookies.
 CORS_ALLOWED_ORIGINS = env("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -383,3 +390,7 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = s3_storage(env("AWS_STORAGE_BUCKET_NAME"), signed=False)
 if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
     STORAGES["private"] = s3_storage(env("AWS_PRIVATE_STORAGE_BUCKET_NAME"), signed=True)
+# Webhooks (publishing/webhooks.py): after each transaction that changed visible content,
+# a signed POST listing the frontend paths that changed, to each of these URLs.
+FRONTEND_WEBHOOK_URLS = env("FRONTEND_WEBHOOK_URLS")
+FRONTEND_WEBHOOK_SECRET = env("FRONTEND_WEBHOOK_SECRET")

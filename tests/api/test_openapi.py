@@ -38,6 +38,13 @@ ENDPOINTS = {
     "/api/v2/locales/": [
         "/api/v2/locales/",
     ],
+    "/api/v2/changes/": [
+        "/api/v2/changes/?since=0&limit=1000",
+    ],
+    "/api/v2/sitemap/": [
+        "/api/v2/sitemap/",
+        "/api/v2/sitemap/?locale=nl",
+    ],
     "/api/v2/search/": [
         "/api/v2/search/?q=story&locale=fr&fields=*",
     ],

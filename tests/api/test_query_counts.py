@@ -45,6 +45,12 @@ def test_listings_cost_the_same_for_one_item_as_for_the_maximum(
         (few, few_queries), (many, many_queries) = counts
         assert few == 1 and many > 1, url
         assert many_queries == few_queries, url
-    for url in ["/api/v2/navigation/?locale=fr", "/api/v2/locales/"]:
+    for url in [
+        "/api/v2/navigation/?locale=fr",
+        "/api/v2/locales/",
+        "/api/v2/sitemap/",
+        "/api/v2/sitemap/?locale=fr",
+        "/api/v2/changes/?limit=1000",
+    ]:
         with django_assert_max_num_queries(6):
             assert api.get(url).status_code == 200

@@ -45,11 +45,13 @@ def represent_image(image, alt: str = "") -> dict | None:
     """``{"id", "title", "alt", "width", "height", "url", "renditions": [{"width", "url"}]}``.
 
     ``url`` is the original size; ``renditions`` lists the configured widths
-    smaller than the original, for ``srcset``.
+    smaller than the original and then the original width itself, for ``srcset``
+    (so the largest candidate is never smaller than the image).
     """
     if image is None:
         return None
     widths = [width for width in settings.API_IMAGE_RENDITION_WIDTHS if width < image.width]
+    widths.append(image.width)
     return {
         "id": image.pk,
         "title": image.title,

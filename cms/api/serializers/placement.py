@@ -29,7 +29,7 @@ class BreadcrumbField(ContentField):
         refs.want_ancestors(obj)
 
     def represent(self, obj, refs):
-        return [refs.summary(ref) for ref in refs.ancestors_of(obj)]
+        return [refs.summary(ref, obj.locale_id) for ref in refs.ancestors_of(obj)]
 
 
 class ParentField(BreadcrumbField):
@@ -40,5 +40,5 @@ class ParentField(BreadcrumbField):
     def represent(self, obj, refs):
         ancestors = refs.ancestors_of(obj)
         if ancestors and ancestors[-1].depth == obj.depth - 1:
-            return refs.summary(ancestors[-1])
+            return refs.summary(ancestors[-1], obj.locale_id)
         return None

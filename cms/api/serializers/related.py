@@ -5,7 +5,7 @@ from cms.api.serializers.placement import PAGE_SUMMARY_REF
 
 
 class RelatedPagesField(ContentField):
-    """``[{"id", "type", "locale", "title", "path", "url", "is_fallback"}]`` in the served page's language.
+    """``[{"id", "type", "locale", "content_locale", …, "is_fallback"}]`` in the served page's language.
 
     Rows point at the page chosen in the English editor; each becomes its
     visible version in the served page's locale. Invisible targets are left out.
@@ -31,4 +31,4 @@ class RelatedPagesField(ContentField):
             refs.localised_page(getattr(row, f"{self.page_attr}_id"), obj.locale_id)
             for row in getattr(obj, self.name).all()
         )
-        return [refs.summary(target) for target in targets if target]
+        return [refs.summary(target, obj.locale_id) for target in targets if target]

@@ -3,8 +3,9 @@
 Wagtail stores ``<a linktype="page" id="3">`` and ``<embed embedtype="image" .../>``;
 the frontend gets ``<a href="https://frontend/fr/...">`` (the linked page in the
 language of the page being served) and ``<img src=... width=... height=... alt=...>``.
-A link to a page that is not visible keeps its text but loses its href. The
-editor's own markup (Draftail's ``data-block-key`` on every block) is removed.
+A link to a page that is not visible keeps its text but loses its href; a link that lands
+on text in another language than the served page's carries ``hreflang``. The editor's own
+markup (Draftail's ``data-block-key`` on every block) is removed.
 """
 
 import re
@@ -47,13 +48,22 @@ def _link(attrs, match, refs, locale_id):
     if linktype is None:
         return match.group(0)
     href = None
+    language = None
     if linktype == "page" and attrs.get("id", "").isdigit():
         target = refs.localised_page(attrs["id"], locale_id)
         href = frontend_url(refs.path_of(target)) if target else None
+        if target and target.content_locale_id != locale_id:
+            # The reader lands on text in another language (an alias, or the English page
+            # because this language has none): say which, so the frontend can label it.
+            language = refs.language_code(target.content_locale_id)
+    # data-path: the frontend path alone, for a frontend on another host (staging, preview).
+    path = f' data-path="{escape(refs.path_of(target))}"' if linktype == "page" and href else ""
+    if href and language:
+        return f'<a href="{escape(href)}"{path} hreflang="{language}">'
     elif linktype == "document" and attrs.get("id", "").isdigit():
         document = refs.documents.get(int(attrs["id"]))
         href = cms_url(document.url) if document else None
-    return f'<a href="{escape(href)}">' if href else "<a>"
+    return f'<a href="{escape(href)}"{path}>' if href else "<a>"
 
 
 def _embed(attrs, refs):

@@ -85,7 +85,7 @@ def render_block(block, raw, refs, locale_id):
         return render_rich_text(raw, refs, locale_id)
     if isinstance(block, blocks.PageChooserBlock):
         target = refs.localised_page(raw, locale_id) if raw else None
-        return refs.summary(target) if target else None
+        return refs.summary(target, locale_id) if target else None
     if isinstance(block, ImageChooserBlock):
         return represent_image(refs.images.get(raw))
     if isinstance(block, DocumentChooserBlock):

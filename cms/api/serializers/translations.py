@@ -4,20 +4,24 @@ from cms.api.serializers.base import ContentField
 
 
 class TranslationsField(ContentField):
-    """``[{"locale": "en", "id", "title", "path", "url", "is_fallback"}, ...]``, the page itself included.
+    """``[{"locale", "content_locale", "id", "title", "path", "url", "is_fallback"}, ...]``.
 
-    Every visible version (translation or alias) in every locale, in locale order:
-    enough for a language switcher and ``hreflang`` links.
+    Every visible version (translation or alias) in every locale, in locale order, the
+    page itself included: enough for a language switcher. ``content_locale`` is the
+    language the version's text is in; an untranslated alias (``is_fallback: true``)
+    shows another language's text, so ``hreflang`` links are built from the entries
+    whose ``is_fallback`` is false.
     """
 
     schema = {
         "type": "array",
         "items": {
             "type": "object",
-            "required": ["locale", "id", "title", "path", "url", "is_fallback"],
+            "required": ["locale", "content_locale", "id", "title", "path", "url", "is_fallback"],
             "additionalProperties": False,
             "properties": {
                 "locale": {"type": "string"},
+                "content_locale": {"type": "string"},
                 "id": {"type": "integer"},
                 "title": {"type": "string"},
                 "path": {"type": "string"},
@@ -31,7 +35,7 @@ class TranslationsField(ContentField):
         refs.want_translations(obj)
 
     def represent(self, obj, refs):
-        keys = ("locale", "id", "title", "path", "url", "is_fallback")
+        keys = ("locale", "content_locale", "id", "title", "path", "url", "is_fallback")
         return [
             {key: summary[key] for key in keys}
             for summary in (refs.summary(ref) for ref in refs.translations_of(obj))
