@@ -5,13 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import snippet_hooks
+from . import alias_editor, snippet_hooks
 from .views import TranslationStatusReportView
 
 # Run before wagtail-localize's own snippet hooks, which render its translation editor.
 hooks.register("before_edit_snippet", snippet_hooks.refuse_other_locale_snippet, order=-10)
 hooks.register("before_create_snippet", snippet_hooks.refuse_other_locale_snippet_creation, order=-10)
 hooks.register("before_delete_snippet", snippet_hooks.refuse_other_locale_snippet_deletion, order=-10)
+# Before wagtail-localize's: its editor opens on a fallback alias, and never publishes half a translation.
+hooks.register("before_edit_page", alias_editor.before_edit_page, order=-10)
 
 
 @hooks.register("register_admin_urls")
