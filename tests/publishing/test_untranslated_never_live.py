@@ -28,13 +28,17 @@ def translation_into(page, code):
     return Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code=code)
 
 
+def BOUNDARY_PUT(data):  # noqa: N802
+    """Arguments for ``client.put`` sending form data, as the translation editor's API reads it."""
+    return encode_multipart(BOUNDARY, data), MULTIPART_CONTENT
+
+
 def type_strings(client, translation, count=None, prefix="FR"):
     """What the translation editor does for each string a translator types: a PUT to its API."""
     segments = StringSegment.objects.filter(source=translation.source).select_related("string")
     for segment in list(segments.order_by("order"))[:count]:
         url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-        body = encode_multipart(BOUNDARY, {"value": f"{prefix} {segment.string.data}"})
-        response = client.put(url, body, content_type=MULTIPART_CONTENT)
+        response = client.put(url, *BOUNDARY_PUT({"value": f"{prefix} {segment.string.data}"}))
         assert response.status_code in (200, 201), response.content
 
 
