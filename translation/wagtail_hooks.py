@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import alias_editor, snippet_hooks
+from . import alias_editor, deletion, snippet_hooks
 from .views import TranslationStatusReportView
 
 # Run before wagtail-localize's own snippet hooks, which render its translation editor.
@@ -14,6 +14,9 @@ hooks.register("before_create_snippet", snippet_hooks.refuse_other_locale_snippe
 hooks.register("before_delete_snippet", snippet_hooks.refuse_other_locale_snippet_deletion, order=-10)
 # Before wagtail-localize's: its editor opens on a fallback alias, and never publishes half a translation.
 hooks.register("before_edit_page", alias_editor.before_edit_page, order=-10)
+hooks.register("construct_translated_pages_to_cascade_actions", deletion.translations_to_delete_with)
+hooks.register("before_delete_page", deletion.before_delete_page)
+hooks.register("after_delete_page", deletion.after_delete_page)
 
 
 @hooks.register("register_admin_urls")

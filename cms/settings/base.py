@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from cms.settings.database import configure as configure_database
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -126,7 +128,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL")}
+# SQLite in WAL mode with immediate transactions, every request atomic (cms/settings/database.py).
+DATABASES = {"default": configure_database(env.db("DATABASE_URL"))}
 # Per-process memory by default. Production with several workers wants a shared cache
 # (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in
 # every worker at once (cms/api/caching.py).
