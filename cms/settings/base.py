@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An interrupted admin request leaves nothing half-written (cms/atomic_admin.py).
+    "cms.atomic_admin.AtomicAdminMiddleware",
     # French and Dutch translators stay in their language (translation/middleware.py).
     "translation.middleware.TranslatorLocaleMiddleware",
 ]
@@ -128,7 +130,7 @@ TEMPLATES = [
     },
 ]
 
-# SQLite in WAL mode with immediate transactions, every request atomic (cms/settings/database.py).
+# SQLite in WAL mode with a busy timeout and immediate transactions (cms/settings/database.py).
 DATABASES = {"default": configure_database(env.db("DATABASE_URL"))}
 # Per-process memory by default. Production with several workers wants a shared cache
 # (CACHE_URL=redis://127.0.0.1:6379/1) so a publish drops cached API responses in

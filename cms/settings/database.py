@@ -8,8 +8,8 @@ the writer), waits for a busy database instead of failing, and takes its write l
 transaction begins (Django 5.1's ``transaction_mode``), so a transaction never has to
 upgrade a read lock.
 
-Every request runs in one transaction (``ATOMIC_REQUESTS``): a create interrupted halfway
-(a failed autosave, a lost connection) leaves no page without its revision behind.
+Admin requests run in one transaction each (cms/atomic_admin.py), so a create interrupted
+halfway leaves no page without its revision behind.
 """
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 20
@@ -17,7 +17,7 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 def configure(database: dict) -> dict:
     """``database`` (one entry of ``DATABASES``) with the shared options added."""
-    database = {**database, "ATOMIC_REQUESTS": True}
+    database = {**database}
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["OPTIONS"] = {
             **database.get("OPTIONS", {}),

@@ -15,6 +15,14 @@ DEMO_USERNAMES = {
     "Dutch translators": "translator-nl",
     MODERATORS_GROUP_NAME: "moderator",
 }
+# Wagtail's Preferences form requires a first and last name: without them no demo user could
+# save a preference (such as the admin's language).
+DEMO_NAMES = {
+    "Editors": ("Emma", "Editor"),
+    "French translators": ("Françoise", "Traductrice"),
+    "Dutch translators": ("Daan", "Vertaler"),
+    MODERATORS_GROUP_NAME: ("Morgan", "Moderator"),
+}
 DEMO_ADMIN_LANGUAGE = {"French translators": "fr", "Dutch translators": "nl"}
 
 
@@ -64,6 +72,7 @@ class Command(BaseCommand):
             username=username, defaults={"email": f"{username}@example.org"}
         )
         user.set_password(password)
+        user.first_name, user.last_name = DEMO_NAMES[group_name]
         user.save()
         user.groups.set([Group.objects.get(name=group_name)])
         # A translator's admin speaks their language from the first login.
