@@ -123,22 +123,3 @@ def test_french_translator_takes_up_a_french_alias_but_submits_into_no_other_loc
     assert Translation.objects.filter(
         source__object_id=english.translation_key, target_locale=locales["fr"]
     ).exists()
-
-
-@pytest.mark.django_db
-def test_demo_users_can_save_their_preferences(client, django_user_model):
-    import io
-
-    from django.core.management import call_command
-
-    call_command("setup_roles", "--demo-users", "--password", "demo", stdout=io.StringIO())
-    user = django_user_model.objects.get(username="translator-fr")
-    client.force_login(user)
-    response = client.post(
-        reverse("wagtailadmin_account"),
-        {"name_email-first_name": user.first_name, "name_email-last_name": user.last_name,
-         "name_email-email": user.email, "locale-preferred_language": "fr", "locale-current_time_zone": ""},
-    )  # fmt: skip
-    assert response.status_code == 302, response.context and [
-        form.errors for form in response.context.get("panels", []) if hasattr(form, "errors")
-    ]
