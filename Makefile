@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres test-e2e lint format messages backup restore install-production
+.PHONY: help install run test test-postgres test-e2e test-browser lint format messages backup restore install-production
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,14 @@ test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL
 
 test-e2e: install ## Run the end-to-end tests that start real servers (the benchmark), on PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+# The browser suite, on PostgreSQL: Debian's chromium (apt-installed when missing) and Playwright.
+# Its live server listens on LIVESERVER; screenshots of failures go to tests/browser/screenshots/.
+LIVESERVER ?= 127.0.0.1:8610
+test-browser: install ## Run the real-browser suite (Playwright + Debian chromium) against a live server
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/pip install --quiet -e ".[dev,browser]"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest tests/browser -m browser --liveserver=$(LIVESERVER) $(PYTEST_ARGS)
 
 lint: install ## Check code style and lint rules
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from publishing import invalidation
+        from publishing import invalidation, lifecycle
 
         invalidation.connect_signal_handlers()
+        lifecycle.connect_signal_handlers()

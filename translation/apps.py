@@ -7,3 +7,8 @@ class TranslationConfig(AppConfig):
 
     name = "translation"
     verbose_name = _("Translation workflow")
+
+    def ready(self):
+        from . import fallback
+
+        fallback.install()

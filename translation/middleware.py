@@ -11,6 +11,8 @@ chosen.
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
@@ -33,7 +35,16 @@ class TranslatorLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        submitted = (
+            match is not None
+            and "wagtail_localize" in match.namespaces
+            and match.url_name in SUBMIT_VIEWS
+            and request.method == "POST"
+            and response.status_code == 302
+        )
+        return land_where_user_can_work(request, response, match.kwargs) if submitted else response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
@@ -61,3 +72,22 @@ class TranslatorLocaleMiddleware:
         for locale_id in request.POST.getlist("locales"):
             if not locale_id.isdigit() or not user_can_work_in_locale(request.user, int(locale_id)):
                 raise PermissionDenied
+
+
+def land_where_user_can_work(request, response, view_kwargs):
+    """After "Translate this page", wagtail-localize opens the new translation's editor even for
+    an editor who may not edit that language, who then reads "successfully submitted" next
+    to "you do not have permission". Such a user goes back to the page they submitted."""
+    try:
+        target = resolve(response["Location"].split("?")[0])
+    except Resolver404:
+        return response
+    if target.url_name != "edit" or "wagtailadmin_pages" not in target.namespaces:
+        return response
+    page = Page.objects.filter(pk=target.kwargs.get("page_id")).first()
+    if page is None or page.permissions_for_user(request.user).can_edit():
+        return response
+    source = submitted_object(view_kwargs)
+    if isinstance(source, Page):
+        return redirect(reverse("wagtailadmin_pages:edit", args=[source.pk]))
+    return response

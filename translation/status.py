@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
@@ -106,9 +106,23 @@ def state_of(source_object, target, translation: Translation | None, changed_cac
     total, translated = translation.get_progress()
     if translated < total:
         return State.OUTDATED
+    if isinstance(target, Page) and strings_changed_since_published(target, translation):
+        # The translation editor holds text the readers do not see yet.
+        return State.OUTDATED
     if translation.source_id not in changed_cache:
         changed_cache[translation.source_id] = source_segments_changed(source_object, translation)
     return State.OUTDATED if changed_cache[translation.source_id] else State.CURRENT
+
+
+def strings_changed_since_published(target: Page, translation: Translation) -> bool:
+    """True when a string of the translation was typed after the page was last published."""
+    if target.last_published_at is None:
+        return True
+    return StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id,
+        context__object_id=translation.source.object_id,
+        updated_at__gt=target.last_published_at,
+    ).exists()
 
 
 def targets_in(locale: Locale, sources) -> dict:

@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
-from . import snippet_hooks, work_list, xliff_views
+from . import alias_editor, deletion, snippet_hooks, work_list, xliff_views
 from .glossary_admin import GlossaryViewSet
 from .views import TranslationStatusReportView
 
@@ -18,6 +18,11 @@ register_snippet(GlossaryViewSet)
 hooks.register("before_edit_snippet", snippet_hooks.refuse_other_locale_snippet, order=-10)
 hooks.register("before_create_snippet", snippet_hooks.refuse_other_locale_snippet_creation, order=-10)
 hooks.register("before_delete_snippet", snippet_hooks.refuse_other_locale_snippet_deletion, order=-10)
+# Before wagtail-localize's: its editor opens on a fallback alias, and never publishes half a translation.
+hooks.register("before_edit_page", alias_editor.before_edit_page, order=-10)
+hooks.register("construct_translated_pages_to_cascade_actions", deletion.translations_to_delete_with)
+hooks.register("before_delete_page", deletion.before_delete_page)
+hooks.register("after_delete_page", deletion.after_delete_page)
 
 
 @hooks.register("register_admin_urls")

@@ -124,7 +124,9 @@ class ResponseCacheMiddleware:
         stored = cache.get(key)
         if stored is not None:
             body, etag, headers, language = stored
-            answer = get_conditional_response(request, etag=etag, response=HttpResponse(body, headers=headers))
+            answer = get_conditional_response(
+                request, etag=etag, response=HttpResponse(body, headers=headers)
+            )
             return set_content_language(answer, language)
         response = self.get_response(request)
         etag = getattr(response, "api_etag", None)

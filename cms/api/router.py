@@ -7,8 +7,8 @@ from cms.api import views
 from cms.api.caching import with_http_caching
 from cms.api.changes import ChangesAPIViewSet
 from cms.api.openapi import openapi_view
-from cms.api.validation import read_only_view
 from cms.api.sitemap import SitemapAPIViewSet
+from cms.api.validation import read_only_view
 
 
 class CachedAPIRouter(WagtailAPIRouter):

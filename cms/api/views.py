@@ -32,8 +32,8 @@ from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
 from cms.api.serializers.pages import PageSerializer, select_field_names
 from cms.api.serializers.snippets import represent_contact, represent_topic
-from cms.api.throttling import APIRateThrottle
 from cms.api.serializers.translations import content_locale_id
+from cms.api.throttling import APIRateThrottle
 from cms.api.visibility import visible_pages
 from news.models import MediaContact, Topic
 from sitesearch import indexing as search_index

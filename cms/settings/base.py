@@ -12,6 +12,8 @@ import environ
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from cms.settings.database import configure as configure_database
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -134,6 +136,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An interrupted admin request leaves nothing half-written (ops/atomic_admin.py).
+    "ops.atomic_admin.AtomicAdminMiddleware",
     # French and Dutch translators stay in their language (translation/middleware.py).
     "translation.middleware.TranslatorLocaleMiddleware",
     # Glossary terms beside each segment of wagtail-localize's translation editor.
@@ -161,7 +165,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL")}
+# SQLite in WAL mode with a busy timeout and immediate transactions (cms/settings/database.py).
+DATABASES = {"default": configure_database(env.db("DATABASE_URL"))}
 # One cache shared by every process, so a change made anywhere (a gunicorn worker, the task
 # worker, a management command) drops the API's cached responses everywhere at once
 # (cms/api/caching.py). Development defaults to files under .cache/, which runserver and

@@ -117,7 +117,9 @@ def test_french_translator_takes_up_a_french_alias_but_submits_into_no_other_loc
     response = fr_client.post(submit_url, {"locales": [locales["fr"].pk]})
     assert response.status_code == 302
     alias.refresh_from_db()
-    assert alias.alias_of_id is None  # now a translation the translator works on
+    # Still the fallback until translated; the translator works on it in the translation editor.
+    assert alias.alias_of_id == english.pk
+    assert fr_client.get(edit_url(alias)).templates[0].name == "wagtail_localize/admin/edit_translation.html"
     assert Translation.objects.filter(
         source__object_id=english.translation_key, target_locale=locales["fr"]
     ).exists()

@@ -16,6 +16,17 @@ def demo_username(role: Role) -> str:
     return DEMO_USERNAMES.get(role.name) or f"translator-{role.language_code}"
 
 
+# Wagtail's Preferences form requires a first and last name: without them no demo user could
+# save a preference (such as the admin's language).
+DEMO_NAMES = {EDITORS.name: ("Emma", "Editor"), MODERATORS.name: ("Morgan", "Moderator")}
+TRANSLATOR_NAMES = {"fr": ("Françoise", "Traductrice"), "nl": ("Daan", "Vertaler")}
+
+
+def demo_names(role: Role) -> tuple[str, str]:
+    names = DEMO_NAMES.get(role.name) or TRANSLATOR_NAMES.get(role.language_code)
+    return names or ("Demo", f"Translator ({role.language_code})")
+
+
 class Command(BaseCommand):
     help = _("Create or update the groups Editors, one translator group per target language, and Moderators.")
 
@@ -71,6 +82,7 @@ class Command(BaseCommand):
             username=username, defaults={"email": f"{username}@example.org"}
         )
         user.set_password(password)
+        user.first_name, user.last_name = demo_names(role)
         user.save()
         user.groups.set([Group.objects.get(name=role.name)])
         # A translator's admin speaks their language from the first login.
