@@ -14,8 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
 from wagtail.images.utils import verify_signature
@@ -52,7 +51,6 @@ class PrivateAwareServeView(ServeView):
     made once however many first requests arrive together (cms.renditions).
     """
 
-    @method_decorator(cache_control(max_age=3600, public=True))
     def get(self, request, signature, image_id, filter_spec, filename=None):
         if not verify_signature(signature.encode(), image_id, filter_spec, key=self.key):
             raise PermissionDenied
@@ -71,4 +69,6 @@ class PrivateAwareServeView(ServeView):
         if restrictions:
             # Admitted because of who asks: no shared cache may keep it for the next client.
             response["Cache-Control"] = "private, no-store"
+        else:
+            patch_cache_control(response, max_age=3600, public=True)
         return response
