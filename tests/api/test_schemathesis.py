@@ -10,7 +10,6 @@ the seed, so a failure is the same on every machine.
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
-from django.db import connection
 from hypothesis import HealthCheck, settings
 
 EXAMPLES_PER_OPERATION = 40
@@ -43,10 +42,6 @@ schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_applica
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),
-)
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="the connection fix above is not yet verified on PostgreSQL (deadline); SQLite run is green",
 )
 @pytest.mark.usefixtures("site")
 def test_every_operation_conforms_to_the_document(case):
