@@ -7,8 +7,8 @@ so reading on from ``meta.next`` misses nothing, even while editors publish.
 """
 
 from rest_framework.response import Response
-from wagtail.api.v2.utils import BadRequestError
 
+from cms.api import validation
 from cms.api.frontend_urls import frontend_url
 from cms.api.views import APIEndpoint
 from publishing.models import ContentChange
@@ -17,12 +17,8 @@ LIMIT_DEFAULT = 100
 LIMIT_MAX = 1000
 
 
-def integer(request, name: str, default: int, low: int, high: int | None = None) -> int:
-    raw = request.GET.get(name, str(default))
-    if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise BadRequestError(f"{name} must be an integer {bounds}")
-    return int(raw)
+def integer(request, name: str, default: int, low: int, high: int = validation.MAX_INTEGER) -> int:
+    return validation.bounded_integer(request.GET.get(name, str(default)), name, low, high)
 
 
 def represent_change(change: ContentChange) -> dict:

@@ -6,6 +6,8 @@ valid, and narrows the queryset. The viewset lists them in ``filter_backends``.
 
 import uuid
 
+from django.db.models import F
+from django.http import Http404
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
@@ -23,7 +25,8 @@ def _page_id(request, name) -> int | None:
 def _visible_parent(view, name, page_id):
     parent = visible_pages(paths=view.refs.restricted_paths).filter(pk=page_id).first()
     if parent is None:
-        raise BadRequestError(f"{name}: no published page with id {page_id}")
+        # 404: the request is well formed, the page it names does not exist (for the public).
+        raise Http404(f"{name}: no published page with id {page_id}")
     return parent
 
 
@@ -83,7 +86,7 @@ class TopicFilter(BaseFilterBackend):
             topics = Topic.objects.filter(slug=value)
         keys = list(topics.values_list("translation_key", flat=True).distinct())
         if not keys:
-            raise BadRequestError(f"topic: no topic with key or slug '{value}'")
+            raise Http404(f"topic: no topic with key or slug '{value}'")
         pages = NewsArticleTopic.objects.filter(topic__translation_key__in=keys).values("page_id")
         return queryset.filter(pk__in=pages)
 
@@ -94,11 +97,16 @@ def children_of_news_index(request) -> bool:
 
 
 class OrderingFilter(BaseFilterBackend):
-    """``?order=``: tree order by default; news articles (and a news index's children) newest first."""
+    """``?order=``: tree order by default; news articles (and a news index's children) newest first.
+
+    ``publication_date`` orders a listing of other page types too: the news articles in
+    it by their date, then the pages that have none.
+    """
 
     common = ["path", "title", "-title", "first_published_at", "-first_published_at",
               "last_published_at", "-last_published_at"]  # fmt: skip
     news_only = ["publication_date", "-publication_date"]
+    choices = common + news_only
 
     def filter_queryset(self, request, queryset, view):
         is_news = issubclass(queryset.model, NewsArticlePage)
@@ -108,9 +116,14 @@ class OrderingFilter(BaseFilterBackend):
             return queryset.order_by("-newsarticlepage__publication_date", "-first_published_at", "path")
         if order is None:
             return queryset.order_by("-publication_date", "path") if is_news else queryset.order_by("path")
-        allowed = self.common + (self.news_only if is_news else [])
-        if order not in allowed:
-            raise BadRequestError(f"order must be one of: {', '.join(allowed)}")
+        if order not in self.choices:
+            raise BadRequestError(f"order must be one of: {', '.join(self.choices)}")
+        if order in self.news_only and not is_news:
+            # Page types other than news reach the article's columns through the page row.
+            link = "newsarticlepage" if queryset.model is Page else "page_ptr__newsarticlepage"
+            date = F(f"{link}__publication_date")
+            ordering = date.desc(nulls_last=True) if order.startswith("-") else date.asc(nulls_last=True)
+            return queryset.order_by(ordering, "path")
         return queryset.order_by(order, "path")
 
 

@@ -7,6 +7,7 @@ content model; tests validate real responses against it.
 
 from django.http import JsonResponse
 
+from cms.api import validation
 from cms.api.serializers.images import IMAGE_SCHEMA
 from cms.api.serializers.pages import COMMON_FIELDS, all_fields
 from cms.api.serializers.snippets import CONTACT_SCHEMA, TOPIC_SCHEMA
@@ -63,15 +64,64 @@ def parameter(name, description, schema=None, required=False, where="query"):
     }
 
 
-PAGINATION = [
-    parameter("limit", "Items per response, 1 to WAGTAILAPI_LIMIT_MAX (100); default 20.", INTEGER),
-    parameter("offset", "Items to skip.", INTEGER),
-]
-FIELDS = parameter("fields", "Wagtail's fields syntax: '*', '_', 'name', '-name', comma separated.")
-LOCALE = parameter("locale", "A locale code: en, fr or nl. Without it: every language.")
-LOCALE_REQUIRED = parameter(
-    "locale", "A locale code: en, fr or nl (a menu is one language's).", required=True
-)
+# Exact constraints, so that every request the document allows is one the API accepts
+# (cms/api/validation.py states the same limits) and a schema-driven client or fuzzer
+# learns the rules from the document alone.
+ID = {"type": "integer", "minimum": 1, "maximum": validation.MAX_INTEGER}
+# Printable text: control characters (NUL, tabs, newlines...) are refused with a 400.
+PRINTABLE = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+SEARCH_WORD = "[^\\s\\x00-\\x1f\\x7f-\\x9f]+"
+SEARCH_PATTERN = f"^ *{SEARCH_WORD}(?: +{SEARCH_WORD}){{0,{validation.SEARCH_MAX_WORDS - 1}}} *$"
+
+
+def pagination() -> list[dict]:
+    from django.conf import settings
+
+    limit = {"type": "integer", "minimum": 1, "maximum": settings.WAGTAILAPI_LIMIT_MAX, "default": 20}
+    return [
+        parameter("limit", f"Items per response, 1 to {settings.WAGTAILAPI_LIMIT_MAX}; default 20.", limit),
+        parameter(
+            "offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": validation.MAX_INTEGER}
+        ),
+    ]
+
+
+def fields_parameter(models) -> dict:
+    """``*`` or ``_`` first (optional), then field names, ``-name`` to leave one out; comma separated."""
+    from cms.api.serializers.pages import content_fields
+
+    names = sorted(set(COMMON_FIELDS).union(*(content_fields(model) for model in models)))
+    name = f"-?(?:{'|'.join(names)})"
+    return parameter(
+        "fields",
+        "Wagtail's fields syntax: '*' (all) or '_' (none) first, then 'name' or '-name', comma separated.",
+        {
+            "type": "string",
+            "maxLength": validation.FIELDS_MAX_CHARACTERS,
+            "pattern": f"^(?:[*_]|{name})(?:,{name})*$",
+        },
+    )
+
+
+def locale_parameter(required: bool = False) -> dict:
+    """``?locale=``: without it, every language; navigation (one language's menu) requires it."""
+    from django.conf import settings
+
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    scope = "required: a menu is one language's" if required else "without it, every language"
+    return parameter(
+        "locale",
+        f"A locale code: {', '.join(codes)} ({scope}).",
+        {"type": "string", "enum": codes},
+        required=required,
+    )
+
+
+def text(max_length=None, min_length=1) -> dict:
+    schema = {"type": "string", "minLength": min_length, "pattern": PRINTABLE}
+    return schema | ({"maxLength": max_length} if max_length else {})
+
+
 ERRORS = {
     "400": {"description": "Invalid parameter", "content": {"application/json": {"schema": ref("Error")}}},
     "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
@@ -98,8 +148,12 @@ def preview_operation() -> dict:
         "A draft page, for the frontend's preview route (never cached)",
         ref("Page"),
         [
-            parameter("token", "The signed token the admin's Preview button passes on.", required=True),
-            parameter("content_type", "The page type the admin passes on, e.g. news.newsarticlepage."),
+            parameter(
+                "token", "The signed token the admin's Preview button passes on.", text(), required=True
+            ),
+            parameter(
+                "content_type", "The page type the admin passes on, e.g. news.newsarticlepage.", text()
+            ),
         ],
     )
     responses = documented["get"]["responses"]
@@ -212,53 +266,82 @@ def build_document() -> dict:
             }
         ),  # fmt: skip
     }
-    page_id = parameter("id", "Page id.", INTEGER, required=True, where="path")
+    from cms.api.filters import OrderingFilter
+    from cms.api.views import all_page_models
+
+    page_id = parameter("id", "Page id.", ID, required=True, where="path")
+    labels = "|".join(model._meta.label.replace(".", "\\.") for model in all_page_models())
+    every_field = fields_parameter(all_page_models())
     paths = {
         "/api/v2/pages/": operation(
             "Published pages",
             listing_of(ref("PageListItem")),
             [
-                *PAGINATION,
-                FIELDS,
-                LOCALE,
-                parameter("type", "Page types, e.g. news.NewsArticlePage (comma separated)."),
-                parameter("child_of", "Children of this page id.", INTEGER),
-                parameter("descendant_of", "Descendants of this page id.", INTEGER),
-                parameter("topic", "A topic key (shared by its translations) or slug in any language."),
+                *pagination(),
+                every_field,
+                locale_parameter(),
+                parameter(
+                    "type",
+                    "Page types, e.g. news.NewsArticlePage (comma separated).",
+                    {"type": "string", "pattern": f"^(?:{labels})(?:,(?:{labels}))*$"},
+                ),
+                parameter("child_of", "Children of this page id (404 if no such published page).", ID),
+                parameter(
+                    "descendant_of", "Descendants of this page id (404 if no such published page).", ID
+                ),
+                parameter(
+                    "topic",
+                    "A topic key (shared by its translations) or slug in any language (404 if none).",
+                    text(max_length=255),
+                ),
                 parameter(
                     "order",
                     "path (default; news: -publication_date), title, first_published_at, "
-                    "last_published_at, publication_date (news only); '-' for descending, except path.",
+                    "last_published_at, publication_date (news articles first, by date); "
+                    "'-' for descending, except path.",
+                    {"type": "string", "enum": OrderingFilter.choices},
                 ),
             ],
         ),  # fmt: skip
-        "/api/v2/pages/{id}/": operation("A published page", ref("Page"), [page_id, FIELDS]),
+        "/api/v2/pages/{id}/": operation("A published page", ref("Page"), [page_id, every_field]),
         "/api/v2/pages/find/": operation(
             "The page at a frontend path, or the redirect registered for it",
             {"oneOf": [ref("Page"), ref("Redirect")]},
             [
                 parameter(
-                    "path", "Frontend path with its locale prefix, e.g. /fr/qui-sommes-nous/.", required=True
+                    "path",
+                    "Frontend path with its locale prefix, e.g. /fr/qui-sommes-nous/.",
+                    {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 2048,
+                        "pattern": "^/[^\\x00-\\x1f\\x7f-\\x9f]*$",
+                    },
+                    required=True,
                 ),
-                FIELDS,
+                every_field,
             ],
         ),  # fmt: skip
-        "/api/v2/images/": operation("Images", listing_of(ref("Image")), PAGINATION),
+        "/api/v2/images/": operation("Images", listing_of(ref("Image")), pagination()),
         "/api/v2/images/{id}/": operation(
             "An image", ref("Image"), [{**page_id, "description": "Image id."}]
         ),
-        "/api/v2/navigation/": operation("The menu tree of one locale", ref("Navigation"), [LOCALE_REQUIRED]),
-        "/api/v2/topics/": operation("Topics", listing_of(ref("Topic")), [*PAGINATION, LOCALE]),
+        "/api/v2/navigation/": operation(
+            "The menu tree of one locale", ref("Navigation"), [locale_parameter(required=True)]
+        ),
+        "/api/v2/topics/": operation("Topics", listing_of(ref("Topic")), [*pagination(), locale_parameter()]),
         "/api/v2/media-contacts/": operation(
-            "Media contacts", listing_of(ref("MediaContact")), [*PAGINATION, LOCALE]
+            "Media contacts", listing_of(ref("MediaContact")), [*pagination(), locale_parameter()]
         ),
         "/api/v2/sitemap/": operation(
             "Every live, public page with its real translations, for sitemap.xml",
             ref("Sitemap"),
             [
-                LOCALE,
+                locale_parameter(),
                 parameter(
-                    "page", "1 to meta.page_count; API_SITEMAP_PAGE_SIZE (50,000) pages each.", INTEGER
+                    "page",
+                    "1 to meta.page_count; API_SITEMAP_PAGE_SIZE (50,000) pages each.",
+                    {"type": "integer", "minimum": 1, "maximum": validation.MAX_INTEGER, "default": 1},
                 ),
             ],
         ),
@@ -267,9 +350,15 @@ def build_document() -> dict:
             ref("Changes"),
             [
                 parameter(
-                    "since", "The meta.next of the previous call; 0 (default) replays everything.", INTEGER
+                    "since",
+                    "The meta.next of the previous call; 0 (default) replays everything.",
+                    {"type": "integer", "minimum": 0, "maximum": validation.MAX_INTEGER, "default": 0},
                 ),
-                parameter("limit", "Entries per response, 1 to 1000; default 100.", INTEGER),
+                parameter(
+                    "limit",
+                    "Entries per response, 1 to 1000; default 100.",
+                    {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100},
+                ),
             ],
         ),
         "/api/v2/locales/": operation("Languages and their home pages", ref("Locales")),
@@ -280,13 +369,19 @@ def build_document() -> dict:
             [
                 parameter(
                     "q",
-                    "Search terms, matched in each page's language (stemmed; accents ignored): "
-                    '"a phrase" in quotes, "or" between alternatives, -word to exclude.',
+                    f"Search terms: at most {validation.SEARCH_MAX_WORDS} words and "
+                    f"{validation.SEARCH_MAX_CHARACTERS} characters.",
+                    {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": validation.SEARCH_MAX_CHARACTERS,
+                        "pattern": SEARCH_PATTERN,
+                    },
                     required=True,
                 ),
-                LOCALE,
-                FIELDS,
-                *PAGINATION,
+                locale_parameter(),
+                every_field,
+                *pagination(),
             ],
         ),  # fmt: skip
     }

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from rest_framework.response import Response
-from wagtail.api.v2.utils import BadRequestError
 
+from cms.api import filters, validation
 from cms.api.frontend_urls import frontend_path, frontend_url
 from cms.api.http import set_content_language
 from cms.api.views import APIEndpoint
@@ -32,24 +32,20 @@ class SitemapAPIViewSet(APIEndpoint):
     """``sitemap/?locale=fr&page=1``: one sitemap file's worth of pages (all locales without ``locale``)."""
 
     known_query_parameters = frozenset(["locale", "page"])
+    filter_backends = [filters.LocaleFilter]
 
     def page_number(self) -> int:
-        raw = self.request.GET.get("page", "1")
-        if not raw.isdigit() or int(raw) < 1:
-            raise BadRequestError("page must be a positive integer")
-        return int(raw)
+        return validation.bounded_integer(self.request.GET.get("page", "1"), "page", 1)
 
     def listing_view(self, request):
         number = self.page_number()
         pages = visible_pages(paths=self.refs.restricted_paths).annotate(
             content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id"))
         )
-        if "locale" in request.GET:
-            pages = pages.filter(locale=self.get_locale(request.GET["locale"]))
+        pages = self.filter_queryset(pages)
         total = pages.count()
         page_count = max(1, -(-total // page_size()))
-        if number > page_count:
-            raise BadRequestError(f"page must be between 1 and {page_count}")
+        # A page past the last is empty, as an offset past the end of a listing is.
         start = (number - 1) * page_size()
         rows = list(pages.order_by("locale_id", "path").values_list(*COLUMNS)[start : start + page_size()])
         alternates = self.alternates({row[1] for row in rows})

@@ -11,6 +11,7 @@ import unicodedata
 from urllib.parse import unquote_to_bytes
 
 from django.http import HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.api.v2.utils import BadRequestError
 
 # Ids are 32-bit integer columns; one bound for ids and offsets keeps the rule simple.
@@ -31,9 +32,12 @@ def check_query_string(request):
                 text = unquote_to_bytes(piece.replace(b"+", b" ")).decode("utf-8")
             except UnicodeDecodeError as error:
                 raise BadRequestError("the query string is not valid UTF-8") from error
+            name = pair.split(b"=", 1)[0].decode("utf-8", errors="replace")
             if any(unicodedata.category(char) == "Cc" for char in text):
-                name = pair.split(b"=", 1)[0].decode("utf-8", errors="replace")
                 raise BadRequestError(f"{name}: control characters (such as NUL) are not allowed")
+        # A parameter given without a value is a mistake (an unfilled form field), not "any".
+        if pair and not pair.partition(b"=")[2]:
+            raise BadRequestError(f"{name}: a value is required when the parameter is given")
 
 
 def bounded_integer(value, name: str, minimum: int, maximum: int = MAX_INTEGER) -> int:
@@ -85,6 +89,9 @@ def read_only_view(view):
     DRF's viewsets do the same themselves (cms.api.views.APIEndpoint).
     """
 
+    # CSRF-exempt like DRF's views: no method here changes anything, and any other
+    # method must meet the 405 below rather than the CSRF middleware's 403.
+    @csrf_exempt
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "OPTIONS":

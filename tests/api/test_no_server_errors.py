@@ -170,3 +170,14 @@ def test_huge_fields_expressions_are_400(api, url, fields):
     response = api.get(f"{url}{separator}fields={fields}")
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v2/pages/?type=", "/api/v2/pages/?fields=", "/api/v2/pages/?limit", "/api/v2/topics/?locale="],
+)
+def test_a_parameter_without_a_value_is_400(api, url):
+    response = api.get(url)
+    assert response.status_code == 400
+    assert "value is required" in response.json()["message"]

@@ -5,7 +5,7 @@ follows Wagtail's syntax (``*``, ``_``, ``-name``, comma separated).
 """
 
 from django.db.models import prefetch_related_objects
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 
 from cms.api.serializers.base import ContentField, PlainField
 from cms.api.serializers.placement import BreadcrumbField, ParentField, PathField, UrlField
@@ -63,16 +63,18 @@ def all_fields(model) -> dict[str, ContentField]:
 def select_field_names(fields_parameter: str | None, models, detail: bool) -> set[str]:
     """Names of the fields to output, from ``?fields=``; 400 for unknown or nested fields."""
     known = set(COMMON_FIELDS).union(*(content_fields(model) for model in models))
+    # Any page type's field may be asked for (the OpenAPI document lists them all); a page
+    # whose type lacks it simply does not show it.
+    from cms.api.views import all_page_models
+
+    nameable = known.union(*(content_fields(model) for model in all_page_models()))
     selected = set(known) if detail else set(LISTING_DEFAULT_FIELDS)
     fields_parameter = fields_expression(fields_parameter)
-    try:
-        config = parse_fields_parameter(fields_parameter) if fields_parameter else []
-    except ValueError as error:
-        raise BadRequestError(f"fields error: {error}") from error
+    config = flat_fields(fields_parameter) if fields_parameter else []
     if config and config[0][0] in ("*", "_"):
         selected = set(known) if config[0][0] == "*" else set()
         config = config[1:]
-    unknown = sorted({name for name, _negated, _sub in config} - known)
+    unknown = sorted({name for name, _negated, _sub in config} - nameable)
     if unknown:
         raise BadRequestError(f"unknown fields: {', '.join(unknown)}")
     for name, negated, sub_fields in config:
@@ -83,6 +85,22 @@ def select_field_names(fields_parameter: str | None, models, detail: bool) -> se
         else:
             selected.add(name)
     return selected | set(ALWAYS_INCLUDED)
+
+
+def flat_fields(expression: str) -> list[tuple[str, bool, None]]:
+    """``"*,-body,title"`` as ``[("*", False, None), ("body", True, None), ("title", False, None)]``.
+
+    Wagtail's syntax without nesting (refused earlier); a name given twice counts once.
+    """
+    config = []
+    for position, item in enumerate(expression.split(",")):
+        negated = item.startswith("-")
+        name = item[1:] if negated else item
+        wildcard = name in ("*", "_")
+        if not name or (wildcard and (position or negated)) or not (wildcard or name.isidentifier()):
+            raise BadRequestError(f"fields error: '{item}' is not a field name ('*' or '_' only first)")
+        config.append((name, negated, None))
+    return config
 
 
 class PageSerializer:
