@@ -75,11 +75,11 @@ def signed_urls(api, image):
 @pytest.mark.parametrize("name", ["private", "below"])
 def test_signed_urls_made_before_the_restriction_stop_serving(client, api, images, collections, kind, name):
     urls = signed_urls(api, images[name])
-    assert len(urls) == 3
-    assert [client.get(url).status_code for url in urls] == [200, 200, 200]
+    assert len(urls) >= 2  # the original and its renditions
+    assert {client.get(url).status_code for url in urls} == {200}
     restrict(collections["private"], kind)
-    assert [client.get(url).status_code for url in urls] == [404, 404, 404]
-    assert [client.get(url).status_code for url in signed_urls(api, images["public"])] == [200, 200, 200]
+    assert {client.get(url).status_code for url in urls} == {404}
+    assert {client.get(url).status_code for url in signed_urls(api, images["public"])} == {200}
 
 
 @pytest.mark.django_db
