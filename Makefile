@@ -41,7 +41,7 @@ test: install ## Run the whole test suite (SQLite, or the database in DATABASE_U
 test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL))
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-e2e: install ## Run the end-to-end tests that start real servers (the benchmark), on PostgreSQL
+test-e2e: install ## Run the end-to-end tests (real servers, real commits: benchmark, production stack, worker recovery), on PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 # The browser suite, on PostgreSQL: Debian's chromium (apt-installed when missing) and Playwright.

@@ -43,6 +43,9 @@ def test_an_upload_within_the_limit_is_accepted(admin_client, settings):
     assert get_image_model().objects.count() == 1
 
 
+# Real commits, and the database emptied afterwards: it runs with the end-to-end tests, so the
+# suite's one serialized-rollback test never has to reload a flushed database.
+@pytest.mark.e2e
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent requests need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_first_requests_for_a_rendition_make_one_file(live_server):
