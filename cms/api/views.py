@@ -148,6 +148,8 @@ class PagesAPIViewSet(APIEndpoint):
         wanted = request.GET.get("path")
         if not wanted or not wanted.startswith("/"):
             raise BadRequestError("path is required and must start with '/', e.g. /fr/qui-sommes-nous/")
+        # ?fields= is checked before any answer, a redirect included.
+        self.serializer(list(all_page_models()), detail=True)
         page = self.find_page(wanted)
         if page is not None:
             canonical = self.refs.path_of(page)
