@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres test-e2e test-browser lint format messages backup restore install-production
+.PHONY: help install run test test-postgres test-end-to-end test-browser lint format messages backup restore install-production
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ test: install ## Run the whole test suite (SQLite, or the database in DATABASE_U
 test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL))
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-e2e: install ## Run the end-to-end tests (real servers, real commits: benchmark, production stack, worker recovery), on PostgreSQL
+test-end-to-end: install ## Run the end-to-end tests (real servers, real commits: benchmark, production stack, worker recovery), on PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 # The browser suite, on PostgreSQL: Debian's chromium (apt-installed when missing) and Playwright.

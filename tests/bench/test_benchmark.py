@@ -3,7 +3,7 @@
 It runs outside pytest-django's test database, because the servers are separate
 processes: on its own SQLite file, or on a ``cms_bench_test`` database when
 DATABASE_URL points at PostgreSQL. It starts four servers, so it is marked ``e2e`` and
-left out of ``make test``; CI runs it once, on PostgreSQL (``make test-e2e``). It checks
+left out of ``make test``; CI runs it once, on PostgreSQL (``make test-end-to-end``). It checks
 the shape of the results, never how many requests a server managed in the time given.
 """
 
