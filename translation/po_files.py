@@ -181,6 +181,10 @@ class CheckedFile:
     def accepted(self):
         return not self.problems
 
+    @property
+    def strings(self):
+        return len(self.po.translated_entries()) if self.po is not None else 0
+
 
 def header_line(path) -> int:
     """The line of the file's header entry (msgid ""), for header problems."""

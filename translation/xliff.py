@@ -415,6 +415,10 @@ class CheckedFile:
     def accepted(self):
         return not self.problems
 
+    @property
+    def strings(self):
+        return sum(len(po) for _translation, po in self.imports)
+
 
 def parse(path: str):
     # No entities, no network: an uploaded file cannot make the parser read anything else.

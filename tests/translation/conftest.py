@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from wagtail.rich_text import RichText
 
 from tests.factories import SectionPageFactory, TopicFactory
 from translation.localization import translate_object
@@ -44,6 +45,18 @@ def french_translator(roles, django_user_model):
 @pytest.fixture
 def editor(roles, django_user_model):
     return user_in(django_user_model, "Editors", "editor")
+
+
+@pytest.fixture
+def untranslated_section(home_page, locales, request):
+    """A new English section under a French home page; its body is the test module's PARAGRAPH."""
+    translate_object(home_page, locales["fr"], french)
+    return SectionPageFactory(
+        parent=home_page,
+        title="Our work",
+        intro="What we do.",
+        body=[("paragraph", RichText(request.module.PARAGRAPH))],
+    )
 
 
 @pytest.fixture

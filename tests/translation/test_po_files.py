@@ -17,17 +17,6 @@ from .conftest import french
 PARAGRAPH = '<p>Read <a href="https://example.org/report">our annual report</a> today.</p>'
 
 
-@pytest.fixture
-def untranslated_section(home_page, locales):
-    translate_object(home_page, locales["fr"], french)
-    return SectionPageFactory(
-        parent=home_page,
-        title="Our work",
-        intro="What we do.",
-        body=[("paragraph", RichText(PARAGRAPH))],
-    )
-
-
 def export_french(tmp_path):
     call_command("export_po", locale="fr", output=str(tmp_path), stdout=io.StringIO())
     return sorted(tmp_path.glob("*.po"))

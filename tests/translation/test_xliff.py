@@ -9,14 +9,10 @@ from django.core.management import CommandError, call_command
 from lxml import etree
 from translate.storage import xliff as toolkit_xliff1
 from translate.storage import xliff2 as toolkit_xliff2
-from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation
 
 from home.models import SectionPage
 from tests.factories import SectionPageFactory
-from translation.localization import translate_object
-
-from .conftest import french
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "xliff"
 NAMESPACES = {"1.2": "urn:oasis:names:tc:xliff:document:1.2", "2.1": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -26,17 +22,6 @@ PARAGRAPH = (
     "It costs %(amount)s.</p>"
 )
 VERSIONS = ["1.2", "2.1"]
-
-
-@pytest.fixture
-def untranslated_section(home_page, locales):
-    translate_object(home_page, locales["fr"], french)
-    return SectionPageFactory(
-        parent=home_page,
-        title="Our work",
-        intro="What we do.",
-        body=[("paragraph", RichText(PARAGRAPH))],
-    )
 
 
 def export(tmp_path, version, **options):
