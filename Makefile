@@ -35,11 +35,15 @@ run: install ## Migrate, load the demo content in en/fr/nl, print the login and 
 	WAGTAILAPI_BASE_URL=http://$(HOST):$(PORT) WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# make test spreads whole test modules over TEST_WORKERS processes (pytest-xdist; 1 = none).
+TEST_WORKERS ?= auto
+PARALLEL = $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+
 test: install ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL))
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-end-to-end: install ## Run the end-to-end tests (real servers, real commits: benchmark, production stack, worker recovery), on PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)

@@ -2,8 +2,9 @@
 
 The migrations give every test database the locales en, fr and nl and an English
 HomePage as the default site's root, as a real installation has. ``site`` is the
-trilingual site of ``tests/sites.py``, built once per module and rolled back after it;
-each test runs in a savepoint inside that and is rolled back to the built site.
+trilingual site of ``tests/sites.py``, built once for the modules that use it (they run
+first) and rolled back before the others; each test runs in a savepoint inside that and
+is rolled back to the built site.
 """
 
 import io
@@ -79,15 +80,86 @@ def run_on_commit_work():
             callback()
 
 
+class SharedSite:
+    """The trilingual site, built at most once for a run of consecutive modules that use it.
+
+    Building it costs thousands of queries, so the tests that use it run first (see
+    ``pytest_collection_modifyitems``) and share one build inside one open transaction;
+    it is rolled back before the first test that does not use it, so such tests start
+    from the migrated database as before.
+    """
+
+    def __init__(self):
+        self.built = None
+        self.transaction = None
+        self.blocker = None
+
+    def get(self, django_db_blocker):
+        if self.built is None:
+            self.blocker = django_db_blocker
+            django_db_blocker.unblock()
+            self.transaction = transaction.atomic()
+            self.transaction.__enter__()
+            locales = {locale.language_code: locale for locale in Locale.objects.all()}
+            self.built = build_site(HomePage.objects.get(locale__language_code="en"), locales)
+            run_on_commit_work()
+        return self.built
+
+    def discard(self):
+        if self.built is None:
+            return
+        transaction.set_rollback(True)
+        self.transaction.__exit__(None, None, None)
+        self.blocker.restore()
+        self.built = self.transaction = self.blocker = None
+
+
+shared_site = SharedSite()
+
+
+def uses_the_site(item):
+    return "built_site" in item.fixturenames
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Order the tests so that the shared site is built as few times as possible.
+
+    Modules whose tests all use it come first, then modules where only some do (their
+    other tests first), then modules that do not use it; otherwise the order is kept.
+    This runs before pytest-django's own ordering, whose stable sort then moves the
+    transactional tests (which empty the database) after all the others.
+    """
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module, []).append(item)
+    order = {module: position for position, module in enumerate(modules)}
+
+    def rank(module):
+        using = [uses_the_site(item) for item in modules[module]]
+        return 0 if all(using) else 1 if any(using) else 2
+
+    items.sort(key=lambda item: (rank(item.module), order[item.module], uses_the_site(item)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Roll the shared site back before a test that does not use it sets anything up."""
+    if not uses_the_site(item):
+        shared_site.discard()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def roll_back_the_shared_site_last(django_db_setup):
+    """The shared site's transaction ends before the test database is destroyed."""
+    yield
+    shared_site.discard()
+
+
 @pytest.fixture(scope="module")
 def built_site(django_db_setup, django_db_blocker):
-    """The trilingual site, built once for the module's tests and rolled back after them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        built = build_site(HomePage.objects.get(locale__language_code="en"), locales)
-        run_on_commit_work()
-        yield built
-        transaction.set_rollback(True)
+    """The trilingual site for the module's tests (shared with the modules before it)."""
+    return shared_site.get(django_db_blocker)
 
 
 def fresh(value):

@@ -1,5 +1,8 @@
 """Schemathesis against our own OpenAPI document: every operation, bounded and reproducible (issue 11).
 
+It runs with the end-to-end tests (``make test-end-to-end``, in CI), not in ``make test``:
+hundreds of generated requests are worth running once per change, not on every save.
+
 Requests are generated from the document (valid ones, and for each parameter values
 just outside its constraints), sent to the real application in-process, and every
 check runs on the answers: no 500, status codes, content types and bodies as
@@ -43,6 +46,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", get_wsgi_applica
     database=None,
     suppress_health_check=list(HealthCheck),
 )
+@pytest.mark.e2e
 @pytest.mark.usefixtures("site")
 def test_every_operation_conforms_to_the_document(case):
     case.call_and_validate()

@@ -48,14 +48,20 @@ def editor(roles, django_user_model):
 
 
 @pytest.fixture
-def untranslated_section(home_page, locales, request):
-    """A new English section under a French home page; its body is the test module's PARAGRAPH."""
+def section_paragraph():
+    """The paragraph of ``untranslated_section``: a module overrides it to test its own markup."""
+    return '<p>Read <a href="https://example.org/report">our annual report</a> today.</p>'
+
+
+@pytest.fixture
+def untranslated_section(home_page, locales, section_paragraph):
+    """A new English section under a French home page, not yet translated."""
     translate_object(home_page, locales["fr"], french)
     return SectionPageFactory(
         parent=home_page,
         title="Our work",
         intro="What we do.",
-        body=[("paragraph", RichText(request.module.PARAGRAPH))],
+        body=[("paragraph", RichText(section_paragraph))],
     )
 
 

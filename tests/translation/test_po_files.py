@@ -14,8 +14,6 @@ from translation.localization import translate_object
 
 from .conftest import french
 
-PARAGRAPH = '<p>Read <a href="https://example.org/report">our annual report</a> today.</p>'
-
 
 def export_french(tmp_path):
     call_command("export_po", locale="fr", output=str(tmp_path), stdout=io.StringIO())

@@ -105,7 +105,10 @@ def test_syncing_after_an_english_edit_keeps_unchanged_translations(translated_t
     assert next(row for row in collect_rows("fr") if row.source.pk == section.pk).state == State.OUTDATED
 
 
-# Real commits, as in production: the worker takes an exclusive lock on the queue.
+# Real commits, as in production: the worker takes an exclusive lock on the queue. It runs
+# with the end-to-end tests: emptying the database afterwards would strand whatever test a
+# parallel `make test` gave the same process next.
+@pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_submitting_a_section_with_its_subtree_runs_on_the_task_queue(
     client, editor, home_page, locales, settings

@@ -24,6 +24,11 @@ PARAGRAPH = (
 VERSIONS = ["1.2", "2.1"]
 
 
+@pytest.fixture
+def section_paragraph():
+    return PARAGRAPH
+
+
 def export(tmp_path, version, **options):
     out = io.StringIO()
     call_command(

@@ -11,10 +11,7 @@ from wagtail_localize.models import StringTranslation
 
 from tests.factories import SectionPageFactory
 
-from . import test_xliff
-from .test_xliff import french_section, translate_with_toolkit
-
-untranslated_section = test_xliff.untranslated_section
+from .test_xliff import french_section, section_paragraph, translate_with_toolkit  # noqa: F401 - a fixture
 
 URL = "/admin/translation/xliff/"
 
