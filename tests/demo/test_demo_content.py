@@ -262,6 +262,25 @@ def test_the_french_and_dutch_api_serve_image_alt_text_captions_and_credits_in_t
     assert checked >= 30
 
 
+def test_every_language_menu_has_news_and_the_readmes_call_gives_the_latest_articles(demo):
+    news = CONTENT.page("news")
+    api = APIClient()
+    for code in ("en", *TRANSLATIONS):
+        menu = api.get("/api/v2/navigation/", {"locale": code}).json()["items"]
+        assert [item["title"] for item in menu if item["type"] == "news.NewsIndexPage"] == [news.title[code]]
+        # The home page has no news field; the README names this call for the latest news.
+        latest = api.get(
+            "/api/v2/pages/",
+            {"type": "news.NewsArticlePage", "locale": code, "limit": 3, "fields": "publication_date"},
+        )
+        dates = [item["publication_date"] for item in latest.json()["items"]]
+        newest = NewsArticlePage.objects.live().filter(locale__language_code=code)
+        assert dates == [
+            str(day)
+            for day in newest.order_by("-publication_date").values_list("publication_date", flat=True)[:3]
+        ]
+
+
 def test_the_demo_pictures_have_no_words_drawn_on_them(monkeypatch):
     # Words drawn into a picture cannot be translated: the pictures are shapes and colours only.
     drawn = []
