@@ -57,6 +57,17 @@ def test_production_says_why_it_needs_a_shared_cache():
         assert code != 0 and "local to one process or machine" in stderr, local
 
 
+def test_production_refuses_webhooks_without_a_signing_secret():
+    # Unsigned deliveries would let anyone who learns a receiver's URL trigger rebuilds.
+    webhooks = {**PRODUCTION_ENV, "FRONTEND_WEBHOOK_URLS": "https://frontend.example.org/hook"}
+    code, stderr = load_settings("cms.settings.production", **webhooks)
+    assert code != 0
+    assert "Set the FRONTEND_WEBHOOK_SECRET environment variable" in stderr
+    assert "FRONTEND_WEBHOOK_URLS is set" in stderr
+    signed = {**webhooks, "FRONTEND_WEBHOOK_SECRET": "a-long-webhook-secret"}
+    assert load_settings("cms.settings.production", **signed) == (0, "")
+
+
 def test_development_runs_without_any_variable():
     assert load_settings("cms.settings.dev") == (0, "")
 

@@ -2,7 +2,8 @@
 
 A missing SECRET_KEY or ALLOWED_HOSTS stops start-up with django-environ's
 ImproperlyConfigured error naming the variable; so does a missing DATABASE_URL,
-because production must never fall back to the embedded SQLite file.
+because production must never fall back to the embedded SQLite file; so does
+FRONTEND_WEBHOOK_URLS without FRONTEND_WEBHOOK_SECRET (unsigned webhooks).
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -31,6 +32,14 @@ if not env.ENVIRON.get("CACHE_URL"):
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache", "FileBasedCache")):  # noqa: F405
     raise ImproperlyConfigured(
         f"CACHE_URL names a cache local to one process or machine; production needs {SHARED_CACHE_REASON}."
+    )
+
+# A receiver can only tell the CMS's webhooks from anyone else's POSTs by their signature.
+if env("FRONTEND_WEBHOOK_URLS") and not env("FRONTEND_WEBHOOK_SECRET"):
+    raise ImproperlyConfigured(
+        "Set the FRONTEND_WEBHOOK_SECRET environment variable: FRONTEND_WEBHOOK_URLS is set, and "
+        "without a secret the webhooks would go out unsigned, so a receiver could not tell them "
+        "from anyone else's requests."
     )
 
 DEBUG = False

@@ -3,12 +3,15 @@
 Wagtail stores ``<a linktype="page" id="3">`` and ``<embed embedtype="image" .../>``;
 the frontend gets ``<a href="https://frontend/fr/...">`` (the linked page in the
 language of the page being served) and ``<img src=... width=... height=... alt=...>``.
-A link to a page that is not visible keeps its text but loses its href; a link that lands
-on text in another language than the served page's carries ``hreflang``. The editor's own
-markup (Draftail's ``data-block-key`` on every block) is removed.
+A link to a page that is not visible keeps its text but loses its href. A link that lands
+on text in another language than the reader's or than the text around it carries
+``hreflang`` (the language it lands on), and one that lands on a fallback (text in another
+language than the reader's, as ``is_fallback`` in JSON) also ``data-fallback="true"``.
+The editor's own markup (Draftail's ``data-block-key`` on every block) is removed.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
@@ -16,6 +19,22 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attr
 from cms.api.frontend_urls import cms_url, frontend_url
 from cms.api.serializers.base import ContentField
 from cms.api.serializers.images import rendition_url
+from cms.api.serializers.translations import content_locale_id
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where links are shown: the reader's locale (the served page's) and the language of its text.
+
+    They differ on an untranslated alias: a Dutch path showing English text.
+    """
+
+    locale_id: int
+    text_locale_id: int
+
+    @classmethod
+    def of(cls, page, refs):
+        return cls(page.locale_id, content_locale_id(page, refs))
 
 
 def collect_rich_text(html: str, refs):
@@ -35,35 +54,37 @@ def collect_rich_text(html: str, refs):
 EDITOR_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?)\s+data-block-key="[^"]*"')
 
 
-def render_rich_text(html: str, refs, locale_id: int) -> str:
+def render_rich_text(html: str, refs, reading: Reading) -> str:
     html = FIND_A_TAG.sub(
-        lambda match: _link(extract_attrs(match.group(1)), match, refs, locale_id), html or ""
+        lambda match: _link(extract_attrs(match.group(1)), match, refs, reading), html or ""
     )
     html = FIND_EMBED_TAG.sub(lambda match: _embed(extract_attrs(match.group(1)), refs), html)
     return EDITOR_ATTRIBUTE.sub(r"\1", html)
 
 
-def _link(attrs, match, refs, locale_id):
+def _link(attrs, match, refs, reading):
     linktype = attrs.get("linktype")
     if linktype is None:
         return match.group(0)
-    href = None
-    language = None
     if linktype == "page" and attrs.get("id", "").isdigit():
-        target = refs.localised_page(attrs["id"], locale_id)
-        href = frontend_url(refs.path_of(target)) if target else None
-        if target and target.content_locale_id != locale_id:
-            # The reader lands on text in another language (an alias, or the English page
-            # because this language has none): say which, so the frontend can label it.
-            language = refs.language_code(target.content_locale_id)
-    # data-path: the frontend path alone, for a frontend on another host (staging, preview).
-    path = f' data-path="{escape(refs.path_of(target))}"' if linktype == "page" and href else ""
-    if href and language:
-        return f'<a href="{escape(href)}"{path} hreflang="{language}">'
-    elif linktype == "document" and attrs.get("id", "").isdigit():
+        target = refs.localised_page(attrs["id"], reading.locale_id)
+        if target is None:
+            return "<a>"
+        path = refs.path_of(target)
+        # data-path: the frontend path alone, for a frontend on another host (staging, preview).
+        tag = f'<a href="{escape(frontend_url(path))}" data-path="{escape(path)}"'
+        landing = target.content_locale_id
+        if landing != reading.locale_id or landing != reading.text_locale_id:
+            tag += f' hreflang="{refs.language_code(landing)}"'
+        if landing != reading.locale_id:
+            # An alias, or the English page because this language has none: label it.
+            tag += ' data-fallback="true"'
+        return tag + ">"
+    if linktype == "document" and attrs.get("id", "").isdigit():
         document = refs.documents.get(int(attrs["id"]))
-        href = cms_url(document.url) if document else None
-    return f'<a href="{escape(href)}"{path}>' if href else "<a>"
+        if document:
+            return f'<a href="{escape(cms_url(document.url))}">'
+    return "<a>"
 
 
 def _embed(attrs, refs):
@@ -86,7 +107,8 @@ class RichTextHTMLField(ContentField):
     """``"<p>See <a href=\\"http://localhost:3000/fr/qui-sommes-nous/\\">qui</a></p>"``."""
 
     def collect(self, obj, refs):
+        refs.want_page(obj.alias_of_id)
         collect_rich_text(getattr(obj, self.name), refs)
 
     def represent(self, obj, refs):
-        return render_rich_text(getattr(obj, self.name), refs, obj.locale_id)
+        return render_rich_text(getattr(obj, self.name), refs, Reading.of(obj, refs))

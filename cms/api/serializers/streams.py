@@ -16,7 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from cms.api.frontend_urls import cms_url
 from cms.api.serializers.base import ContentField
 from cms.api.serializers.images import IMAGE_SCHEMA, represent_image
-from cms.api.serializers.rich_text import collect_rich_text, render_rich_text
+from cms.api.serializers.rich_text import Reading, collect_rich_text, render_rich_text
 from cms.blocks import ImageBlock
 
 NULLABLE_PAGE_SUMMARY = {"anyOf": [{"$ref": "#/components/schemas/PageSummary"}, {"type": "null"}]}
@@ -59,13 +59,13 @@ def collect_block(block, raw, refs):
         refs.want_document(raw)
 
 
-def render_block(block, raw, refs, locale_id):
+def render_block(block, raw, refs, reading: Reading):
     if isinstance(block, blocks.StreamBlock):
         return [
             {
                 "type": child["type"],
                 "id": child.get("id"),
-                "value": render_block(block.child_blocks[child["type"]], child.get("value"), refs, locale_id),
+                "value": render_block(block.child_blocks[child["type"]], child.get("value"), refs, reading),
             }
             for child in _stream_children(raw)
             if child.get("type") in block.child_blocks
@@ -76,16 +76,16 @@ def render_block(block, raw, refs, locale_id):
         return {"image": image, "caption": raw.get("caption") or "", "credit": raw.get("credit") or ""}
     if isinstance(block, blocks.StructBlock):
         return {
-            name: render_block(child_block, (raw or {}).get(name), refs, locale_id)
+            name: render_block(child_block, (raw or {}).get(name), refs, reading)
             for name, child_block in block.child_blocks.items()
         }
     if isinstance(block, blocks.ListBlock):
-        return [render_block(block.child_block, item, refs, locale_id) for item in _list_items(raw)]
+        return [render_block(block.child_block, item, refs, reading) for item in _list_items(raw)]
     if isinstance(block, blocks.RichTextBlock):
-        return render_rich_text(raw, refs, locale_id)
+        return render_rich_text(raw, refs, reading)
     if isinstance(block, blocks.PageChooserBlock):
-        target = refs.localised_page(raw, locale_id) if raw else None
-        return refs.summary(target, locale_id) if target else None
+        target = refs.localised_page(raw, reading.locale_id) if raw else None
+        return refs.summary(target, reading.locale_id) if target else None
     if isinstance(block, ImageChooserBlock):
         return represent_image(refs.images.get(raw))
     if isinstance(block, DocumentChooserBlock):
@@ -155,10 +155,11 @@ class StreamBlocksField(ContentField):
         return list(getattr(obj, self.name).raw_data)
 
     def collect(self, obj, refs):
+        refs.want_page(obj.alias_of_id)
         collect_block(self.stream_block(obj), self.raw(obj), refs)
 
     def represent(self, obj, refs):
-        return render_block(self.stream_block(obj), self.raw(obj), refs, obj.locale_id)
+        return render_block(self.stream_block(obj), self.raw(obj), refs, Reading.of(obj, refs))
 
     def schema_for(self, model) -> dict:
         return block_schema(model._meta.get_field(self.name).stream_block)
