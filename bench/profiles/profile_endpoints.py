@@ -6,7 +6,8 @@ off, for the URLs the benchmark measures (bench.endpoints, French content, limit
 and prints per endpoint:
 
 - requests per second of a plain loop (no HTTP, no load generator: the server's own cost);
-- SQL queries per request and the time spent in the database driver, and the rest (Python);
+- SQL queries per request, the time spent in the database driver, the rest (Python), and
+  the process's CPU time per request;
 - the functions with the most own time under cProfile, and the project's functions with
   the most cumulative time.
 
@@ -89,20 +90,29 @@ def requests_per_second(call, urls, seconds: float) -> tuple[float, int]:
     return done / (time.perf_counter() - started), done
 
 
-def sql_share(call, urls, rounds: int) -> tuple[float, float, float]:
-    """(queries, SQL ms, total ms) per request, averaged over ``rounds`` passes of ``urls``."""
+def sql_share(call, urls, rounds: int) -> tuple[float, float, float, float]:
+    """(queries, SQL ms, total ms, CPU ms) per request, averaged over ``rounds`` passes of ``urls``.
+
+    CPU ms is this process's own processor time: on a shared machine it varies less
+    than wall time, which includes waiting for a core.
+    """
     from django.db import connection
 
     timer = SQLTimer()
     requests = 0
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with connection.execute_wrapper(timer):
         for _ in range(rounds):
             for url in urls:
                 call(url)
                 requests += 1
-    total = time.perf_counter() - started
-    return timer.count / requests, 1000 * timer.seconds / requests, 1000 * total / requests
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return (
+        timer.count / requests,
+        1000 * timer.seconds / requests,
+        1000 * total / requests,
+        1000 * cpu / requests,
+    )
 
 
 def profile(call, urls, rounds: int, top: int) -> str:
@@ -147,9 +157,12 @@ def main(argv=None):
             if not status.startswith("200"):
                 raise SystemExit(f"{url}: {status} {body[:200]!r}")
         rate, done = requests_per_second(call, urls, options.seconds)
-        queries, sql_ms, total_ms = sql_share(call, urls, rounds=2)
+        queries, sql_ms, total_ms, cpu_ms = sql_share(call, urls, rounds=3)
         print(f"## {key}: {rate:.1f} requests/s in-process ({done} requests, {len(urls)} URLs)")
-        print(f"   {queries:.1f} queries, {sql_ms:.1f} ms SQL, {total_ms - sql_ms:.1f} ms Python per request")
+        print(
+            f"   per request: {queries:.1f} queries, {sql_ms:.1f} ms in SQL, {total_ms - sql_ms:.1f} ms "
+            f"elsewhere (wall); {cpu_ms:.1f} ms CPU of this process"
+        )
         if not options.no_profile:
             print(profile(call, urls, rounds=3, top=options.top))
         print(flush=True)

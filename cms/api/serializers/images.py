@@ -73,14 +73,18 @@ def represent_image(image, alt: str = "") -> dict | None:
         return None
     widths = [width for width in settings.API_IMAGE_RENDITION_WIDTHS if width < image.width]
     widths.append(image.width)
+    key = (image.pk, image.file.name)
+    url_key = url_settings()
     return {
         "id": image.pk,
         "title": image.title,
         "alt": alt,
         "width": image.width,
         "height": image.height,
-        "url": rendition_url(image, "original"),
-        "renditions": [{"width": width, "url": rendition_url(image, f"width-{width}")} for width in widths],
+        "url": signed_url(*key, "original", *url_key),
+        "renditions": [
+            {"width": width, "url": signed_url(*key, f"width-{width}", *url_key)} for width in widths
+        ],
     }
 
 
