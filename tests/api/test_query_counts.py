@@ -72,9 +72,10 @@ def test_the_benchmarked_french_article_and_listing_cost_few_queries(
     french = site["articles"][0].get_translation(locales["fr"])
     with django_assert_max_num_queries(11):
         assert api.get(f"/api/v2/pages/{french.pk}/").status_code == 200
-    listing = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr&fields=publication_date,lead,lead_image,topics"
+    listing = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr"
+    fields = "publication_date,lead,lead_image,topics"
     with django_assert_max_num_queries(7):
-        assert len(api.get(listing).json()["items"]) == 2
+        assert len(api.get(f"{listing}&fields={fields}").json()["items"]) == 2
 
 
 @pytest.mark.django_db
