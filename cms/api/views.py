@@ -70,7 +70,8 @@ class APIEndpoint(BaseAPIViewSet):
 
     def get_renderer_context(self):
         # Wagtail's viewset indents its JSON by 4, which makes json.dumps fall back from its C
-        # encoder to the pure-Python one: half of a listing's Python time went to whitespace.
+        # encoder to the pure-Python one (a tenth of an uncached listing's time) and makes
+        # the body 70 % larger. The JSON values are the same.
         context = super().get_renderer_context()
         context.pop("indent", None)
         return context
