@@ -10,7 +10,7 @@ same number of queries for one item as for a hundred.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.functions import Coalesce
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 
 from cms.api.frontend_urls import frontend_path, frontend_url
 from cms.api.private_media import public_media, restricted_collection_paths
-from cms.api.visibility import restricted_paths, visible_pages
+from cms.api.visibility import restricted_paths, visible_pages_filter
 
 
 @dataclass(frozen=True)
@@ -94,26 +94,8 @@ class References:
 
     def load(self):
         wanted = self.wanted
-        if wanted.page_ids:
-            rows = Page.objects.filter(pk__in=wanted.page_ids).values_list(
-                "pk", "translation_key", "locale_id"
-            )
-            for pk, key, locale_id in rows:
-                self.key_of_page_id[pk] = key
-                self.locale_of_page_id[pk] = locale_id
-        keys = wanted.translation_keys | set(self.key_of_page_id.values())
-        if keys or wanted.tree_paths:
-            rows = (
-                visible_pages(paths=self.restricted_paths)
-                .filter(Q(translation_key__in=keys) | Q(path__in=wanted.tree_paths))
-                .annotate(content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id")))
-                .values_list(*PageRef.__dataclass_fields__)
-            )
-            for row in rows:
-                ref = PageRef(*row)
-                self.pages_by_id[ref.id] = ref
-                self.pages_by_key.setdefault(ref.translation_key, []).append(ref)
-                self.pages_by_path[ref.path] = ref
+        if wanted.page_ids or wanted.translation_keys or wanted.tree_paths:
+            self.load_pages(wanted)
         # Media in a restricted collection is left out: pages show them as removed.
         if wanted.image_ids or wanted.document_ids:
             private = restricted_collection_paths()
@@ -121,6 +103,35 @@ class References:
             self.images = public_media(get_image_model(), private).in_bulk(wanted.image_ids)
         if wanted.document_ids:
             self.documents = public_media(get_document_model(), private).in_bulk(wanted.document_ids)
+
+    def load_pages(self, wanted: Wanted):
+        """The linked pages, their visible versions in every language and the ancestors, in one query.
+
+        A linked page itself is read even when it is not visible: its translation key leads
+        to its visible versions (a link to an English draft lands on the live French page).
+        """
+        visible = visible_pages_filter(self.restricted_paths)
+        reached = Q(translation_key__in=wanted.translation_keys) | Q(path__in=wanted.tree_paths)
+        if wanted.page_ids:
+            linked = Page.objects.filter(pk__in=wanted.page_ids)
+            reached |= Q(translation_key__in=linked.values("translation_key"))
+        rows = (
+            Page.objects.filter(Q(pk__in=wanted.page_ids) | (visible & reached))
+            .annotate(
+                content_locale_id=Coalesce(F("alias_of__locale_id"), F("locale_id")),
+                is_visible=ExpressionWrapper(visible, output_field=BooleanField()),
+            )
+            .values_list(*PageRef.__dataclass_fields__, "is_visible")
+        )
+        for *fields, is_visible in rows:
+            ref = PageRef(*fields)
+            if ref.id in wanted.page_ids:
+                self.key_of_page_id[ref.id] = ref.translation_key
+                self.locale_of_page_id[ref.id] = ref.locale_id
+            if is_visible:
+                self.pages_by_id[ref.id] = ref
+                self.pages_by_key.setdefault(ref.translation_key, []).append(ref)
+                self.pages_by_path[ref.path] = ref
 
     # Lookups after load ----------------------------------------------------------
 

@@ -68,6 +68,14 @@ class APIEndpoint(BaseAPIViewSet):
         if unknown:
             raise BadRequestError(f"unknown query parameters: {', '.join(sorted(unknown))}")
 
+    def get_renderer_context(self):
+        # Wagtail's viewset indents its JSON by 4, which makes json.dumps fall back from its C
+        # encoder to the pure-Python one (a tenth of an uncached listing's time) and makes
+        # the body 70 % larger. The JSON values are the same.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
     def get_locale(self, code: str, parameter: str = "locale"):
         locale = self.refs.locale_by_code(code)
         if locale is None:
@@ -174,12 +182,16 @@ class PagesAPIViewSet(APIEndpoint):
         candidates = visible_pages(paths=self.refs.restricted_paths).filter(
             locale=locale, depth=2 + len(slugs)
         )
-        if slugs:
-            candidates = candidates.filter(url_path__iendswith="/" + "/".join(slugs) + "/")
-        found = list(candidates.specific()[:10])
-        # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling.
-        exact = [page for page in found if page.url_path.endswith("/" + "/".join(slugs) + "/")]
-        return (exact or found or [None])[0]
+        if not slugs:
+            return candidates.specific().first()
+        spelled = "/" + "/".join(slugs) + "/"
+        # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling,
+        # found through the index on the page's own slug (a case-insensitive match on the
+        # whole path reads every page at that depth of the locale).
+        exact = candidates.filter(slug=slugs[-1], url_path__endswith=spelled).specific().first()
+        if exact is not None:
+            return exact
+        return candidates.filter(url_path__iendswith=spelled).specific().first()
 
     def find_redirect(self, wanted: str) -> dict | None:
         """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""

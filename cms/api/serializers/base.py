@@ -31,6 +31,10 @@ class ContentField(serializers.Field):
         # Rendering needs the response's batched references; see cms.api.serializers.pages.
         return None
 
+    def prefetches(self, model) -> list:
+        """``prefetch_related`` lookups (names or Prefetch objects) for pages of ``model``."""
+        return list(self.prefetch)
+
     def collect(self, obj, refs):
         """Note the pages, images and documents ``represent`` will need."""
 

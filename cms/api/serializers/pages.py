@@ -4,6 +4,8 @@ Listings show the common summary by default, detail every field; ``?fields=``
 follows Wagtail's syntax (``*``, ``_``, ``-name``, comma separated).
 """
 
+from functools import cache
+
 from django.db.models import prefetch_related_objects
 from wagtail.api.v2.utils import BadRequestError
 
@@ -47,8 +49,14 @@ LISTING_DEFAULT_FIELDS = [
 ALWAYS_INCLUDED = ["id", "type"]
 
 
+@cache
 def content_fields(model) -> dict[str, ContentField]:
-    """The model's ``api_fields`` as bound ContentFields (plain values when no serializer is given)."""
+    """The model's ``api_fields`` as bound ContentFields (plain values when no serializer is given).
+
+    Built once per model: ``api_fields`` are class attributes, and building DRF fields
+    for every page of every response was a measurable part of a listing's time.
+    Callers must not modify the returned dict.
+    """
     fields = {}
     for api_field in getattr(model, "api_fields", ()):
         field = api_field.serializer if isinstance(api_field.serializer, ContentField) else PlainField()
@@ -56,6 +64,7 @@ def content_fields(model) -> dict[str, ContentField]:
     return fields
 
 
+@cache
 def all_fields(model) -> dict[str, ContentField]:
     return {**COMMON_FIELDS, **content_fields(model)}
 
@@ -109,17 +118,23 @@ class PageSerializer:
     def __init__(self, refs, field_names: set[str]):
         self.refs = refs
         self.field_names = field_names
+        self._fields_by_model = {}
 
     def fields_for(self, model) -> list[ContentField]:
-        return [field for name, field in all_fields(model).items() if name in self.field_names]
+        if model not in self._fields_by_model:
+            self._fields_by_model[model] = [
+                field for name, field in all_fields(model).items() if name in self.field_names
+            ]
+        return self._fields_by_model[model]
 
     def serialize_many(self, pages) -> list[dict]:
         by_model = {}
         for page in pages:
             by_model.setdefault(type(page), []).append(page)
         for model, instances in by_model.items():
-            lookups = {lookup for field in self.fields_for(model) for lookup in field.prefetch}
-            prefetch_related_objects(instances, *sorted(lookups))
+            lookups = [lookup for field in self.fields_for(model) for lookup in field.prefetches(model)]
+            if lookups:
+                prefetch_related_objects(instances, *lookups)
         for page in pages:
             for field in self.fields_for(type(page)):
                 field.collect(page, self.refs)

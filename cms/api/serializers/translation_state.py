@@ -11,15 +11,13 @@ NULLABLE_INTEGER = {"type": ["integer", "null"]}
 
 
 class TranslationStates:
-    """The translation state of every page of one response, in four queries whatever their number."""
+    """The translation state of every page of one response, in one query whatever their number."""
 
     def __init__(self, default_locale_id: int):
         self.default_locale_id = default_locale_id
         self.pages = []
         self.loaded = False
         self.sources = {}  # translation key -> the TranslationSource the page was translated from
-        self.totals = {}  # source id -> number of strings
-        self.translated = {}  # (source id, locale id) -> number of strings translated into the locale
 
     def want(self, page):
         self.pages.append(page)
@@ -27,38 +25,34 @@ class TranslationStates:
 
     def load(self):
         keys = {page.translation_key for page in self.pages}
+        locale_ids = sorted({page.locale_id for page in self.pages})
         # The English page's last publication, to tell whether it changed after its
         # strings were last sent for translation.
         source_page = Page.objects.filter(
             translation_key=OuterRef("object_id"), locale_id=OuterRef("locale_id")
         )
-        candidates = TranslationSource.objects.filter(object_id__in=keys).annotate(
-            source_published_at=Subquery(source_page.values("last_published_at")[:1])
+        # Counted like wagtail-localize's own progress: a string is translated in a
+        # locale when a translation without error exists for it in its context.
+        translated = {
+            f"translated_{locale_id}": segment_count(
+                string__translations__context_id=F("context_id"),
+                string__translations__locale_id=locale_id,
+                string__translations__has_error=False,
+            )
+            for locale_id in locale_ids
+        }
+        # Not its content_json (the whole page as JSON): only the dates and ids are used.
+        candidates = (
+            TranslationSource.objects.filter(object_id__in=keys)
+            .only("object_id", "locale_id", "created_at", "last_updated_at")
+            .annotate(
+                source_published_at=Subquery(source_page.values("last_published_at")[:1]),
+                segment_total=segment_count(),
+                **translated,
+            )
         )
         for source in sorted(candidates, key=lambda s: (s.locale_id != self.default_locale_id, s.created_at)):
             self.sources.setdefault(source.object_id, source)
-        source_ids = [source.pk for source in self.sources.values()]
-        self.totals = dict(
-            StringSegment.objects.filter(source_id__in=source_ids)
-            .values("source_id")
-            .annotate(count=Count("id"))
-            .values_list("source_id", "count")
-        )
-        # Counted like wagtail-localize's own progress: a string is translated in a
-        # locale when a translation without error exists for it in its context.
-        translated = (
-            StringSegment.objects.filter(
-                source_id__in=source_ids,
-                string__translations__context_id=F("context_id"),
-                string__translations__locale_id__in={page.locale_id for page in self.pages},
-                string__translations__has_error=False,
-            )
-            .values("source_id", "string__translations__locale_id")
-            .annotate(count=Count("id"))
-        )
-        self.translated = {
-            (row["source_id"], row["string__translations__locale_id"]): row["count"] for row in translated
-        }
         self.loaded = True
 
     def state(self, page, language_code) -> dict:
@@ -67,13 +61,13 @@ class TranslationStates:
         source = self.sources.get(page.translation_key)
         source_locale_id = source.locale_id if source else self.default_locale_id
         if page.locale_id == source_locale_id:
-            total = self.totals.get(source.pk) if source else None
+            total = source.segment_total if source else None
             return state(language_code(source_locale_id), True, total, total, False)
         if source is None:
             # Translated by hand, outside wagtail-localize: nothing to measure it against.
             return state(language_code(source_locale_id), False, None, None, False)
-        total = self.totals.get(source.pk, 0)
-        done = self.translated.get((source.pk, page.locale_id), 0)
+        total = source.segment_total or 0
+        done = getattr(source, f"translated_{page.locale_id}") or 0
         # An alias shows the English itself, so it is never behind it.
         outdated = (
             not page.alias_of_id
@@ -81,6 +75,12 @@ class TranslationStates:
             and source.source_published_at > source.last_updated_at
         )
         return state(language_code(source_locale_id), False, total, done, outdated)
+
+
+def segment_count(**conditions) -> Subquery:
+    """The number of the source's strings meeting ``conditions``; null (not 0) when there are none."""
+    segments = StringSegment.objects.filter(source_id=OuterRef("pk"), **conditions)
+    return Subquery(segments.values("source_id").annotate(count=Count("id")).values("count"))
 
 
 def state(source_locale, is_source, total, translated, outdated) -> dict:
