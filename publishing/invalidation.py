@@ -1,7 +1,7 @@
 """One path from a content change to every cache that keeps the API's answers.
 
-Two caches keep API responses: the CMS's own response cache (``cms.api.caching``, keyed by
-a content version) and the frontend cache in front of the API (a CDN or Varnish, through
+Two caches keep API responses: the CMS's own response cache (``cms.api.caching``, whose
+entries name the tags they depend on) and the frontend cache in front of the API (a CDN or Varnish, through
 ``wagtail.contrib.frontend_cache``, when ``FRONTEND_CACHE_BACKEND`` is set). Both are
 driven from here, from the one list of content changes below (``connect_signal_handlers``):
 
@@ -13,9 +13,12 @@ driven from here, from the one list of content changes below (``connect_signal_h
 
 Every change of one transaction goes into one batch; when the transaction commits, the
 batch refreshes the changed pages' search entries (``sitesearch``), then replaces the
-response cache's content version once and sends one purge with each affected URL once.
+versions of the response cache tags it touches, all at once, and sends one purge with
+each affected URL once. A page's change touches the tags of the responses that can show
+it (``response_tags``: the same pages as the URLs below, and listings of their languages);
+any other change touches ``all``, dropping every cached response.
 Nothing happens before the commit, so no cache can refetch (or store) the old content
-under the new version; nothing happens at all if it rolls back.
+under the new versions; nothing happens at all if it rolls back.
 
 The purged URLs are those of the API responses that show the change. A page appears in:
 
