@@ -30,6 +30,7 @@ worker at once; with LocMemCache (one per process) the expiry bounds staleness.
 
 import functools
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -186,19 +187,29 @@ def with_http_caching(view):
 class StoredResponse:
     """A 200 as the whole middleware stack finished it, and the tag versions it was computed at."""
 
-    __slots__ = ("body", "etag", "headers", "not_modified_headers", "versions")
+    __slots__ = ("body", "etag", "expires_at", "header_store", "not_modified_store", "versions")
 
-    def __init__(self, response, versions: dict[str, str]):
+    def __init__(self, response, versions: dict[str, str], seconds: int):
         self.body = response.content
         self.etag = response.api_etag
-        self.headers = dict(response.items())
-        self.not_modified_headers = {
-            name: value for name, value in self.headers.items() if name.lower() not in NOT_MODIFIED_DROPS
+        self.expires_at = time.monotonic() + seconds
+        # ResponseHeaders' own mapping ({lowercase name: (name, value)}), checked and encoded
+        # once here: a replay copies it instead of setting a dozen headers one by one.
+        self.header_store = dict(response.headers._store)
+        self.not_modified_store = {
+            lower: item for lower, item in self.header_store.items() if lower not in NOT_MODIFIED_DROPS
         }
         self.versions = versions
 
+    def __setstate__(self, state):
+        # A copy from a shared cache: its expiry counts from this process's clock.
+        _none, slots = state
+        for name, value in slots.items():
+            setattr(self, name, value)
+        self.expires_at = time.monotonic() + response_cache_seconds()
+
     def is_current(self) -> bool:
-        return cache.get_many(list(self.versions)) == self.versions
+        return time.monotonic() < self.expires_at and cache.get_many(list(self.versions)) == self.versions
 
     def matches(self, etags) -> bool:
         """If-None-Match's weak comparison, as Django's own conditional responses do it."""
@@ -207,15 +218,49 @@ class StoredResponse:
     def replay(self, request):
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         if if_none_match and self.matches(parse_etags(if_none_match)):
-            return HttpResponseNotModified(headers=self.not_modified_headers)
-        return HttpResponse(self.body, headers=self.headers)
+            response, store = HttpResponseNotModified(), self.not_modified_store
+        else:
+            response, store = HttpResponse(self.body), self.header_store
+        response.headers._store = store.copy()
+        return response
+
+
+class RecentResponses:
+    """The stored responses this process served last, unpickled once (``LOCAL_ENTRIES`` at most).
+
+    Only a shortcut past the shared cache's read and unpickling of a body: every hit still
+    checks the entry's tag versions in the shared cache, so a change another process
+    committed is seen at once.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: dict[str, StoredResponse] = {}
+
+    def get(self, key: str) -> StoredResponse | None:
+        stored = self.entries.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                self.put(key, stored)
+        return stored
+
+    def put(self, key: str, stored: StoredResponse):
+        if len(self.entries) >= self.size:
+            self.entries.pop(next(iter(self.entries), None), None)  # the oldest
+        self.entries[key] = stored
+
+
+LOCAL_ENTRIES = 1000
+recent = RecentResponses(LOCAL_ENTRIES)
 
 
 class ResponseCacheMiddleware:
     """Answers a repeated API request from the cache before any other middleware or view.
 
-    It is the outermost middleware: a hit costs two cache reads (the entry, then its tag
-    versions in one ``get_many``), no query, and no other middleware. So what is stored is
+    It is the outermost middleware: a hit costs one read of the shared cache (the entry's
+    tag versions, in one ``get_many``; the entry itself is kept in the process once read,
+    ``recent``), no query, and no other middleware. So what is stored is
     the response as every other middleware left it: Vary, Content-Language, CORS and
     security headers included. The key holds what those depend on: the scheme (HSTS),
     the method (HEAD has no body) and the Origin (CORS); an Origin the settings do not
@@ -231,7 +276,7 @@ class ResponseCacheMiddleware:
         if key is None:
             return self.get_response(request)
         request.get_host()  # a Host outside ALLOWED_HOSTS stays a 400, as without the cache
-        stored = cache.get(key)
+        stored = recent.get(key)
         if stored is not None and stored.is_current():
             return stored.replay(request)
         epoch_before = epoch()
@@ -239,7 +284,9 @@ class ResponseCacheMiddleware:
         if getattr(response, "api_etag", None) and response.status_code == 200 and not response.cookies:
             versions = tag_versions(response_tags(request, response))
             if epoch() == epoch_before:  # no change committed while the view read the database
-                cache.set(key, StoredResponse(response, versions), seconds)
+                stored = StoredResponse(response, versions, seconds)
+                cache.set(key, stored, seconds)
+                recent.put(key, stored)
         return response
 
     @staticmethod
