@@ -32,8 +32,12 @@ def content_configs() -> list[str]:
     return sorted({config_for(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES})
 
 
-def ranked_page_ids(words: str, pages):
-    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first."""
+def ranked_page_ids(words: str, pages) -> list[int]:
+    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first.
+
+    All of them, in one query: the caller pages through the list and counts it, which costs
+    less than a second query matching and joining everything again to count it.
+    """
     matches = Q()
     own_language_query = []
     for config in content_configs():
@@ -45,7 +49,7 @@ def ranked_page_ids(words: str, pages):
     rank = SearchRank(
         F("rank_vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
     )
-    return (
+    return list(
         PageSearchEntry.objects.filter(matches, page_id__in=pages.values("pk"))
         .annotate(rank=rank)
         .order_by("-rank", "page_id")
