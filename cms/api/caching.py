@@ -14,7 +14,7 @@ when the response was computed; a hit is served only while every one is unchange
 (``bump``), so a publish drops only the responses that can show it:
 
 - ``all``: every response; replaced by changes that are not a page's (snippets, images,
-  redirects, sites, locales, moves, deletes) and after a cache outage;
+  redirects, sites, locales), by deletes, and after a cache outage;
 - ``page:<id>``: the detail and find-by-path responses of one page;
 - ``own:<code>``: responses listing pages of one language that show only the pages' own
   fields (listings with summary fields, search, navigation); ``own:*`` for listings not
@@ -123,6 +123,12 @@ def listing_kind(fields_parameter: str | None) -> str:
     return "own"
 
 
+def language_of(request) -> str:
+    """The listing's ``?locale=`` as invalidation spells it; any other spelling counts as every language."""
+    code = request.GET.get("locale")
+    return code if code in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else ANY_LANGUAGE
+
+
 def request_tags(request) -> list[str]:
     """The tags an API response depends on, as far as its URL tells (see the module docstring)."""
     parts = request.path[len(API_PREFIX) :].split("/")  # "v2", endpoint, [id or "find"], ""
@@ -134,7 +140,7 @@ def request_tags(request) -> list[str]:
         return [ALL]
     if endpoint in PAGE_LISTINGS:
         kind = "own" if endpoint == "navigation" else listing_kind(request.GET.get("fields"))
-        return [ALL, f"{kind}:{request.GET.get('locale') or ANY_LANGUAGE}"]
+        return [ALL, f"{kind}:{language_of(request)}"]
     return [ALL, f"any:{ANY_LANGUAGE}"]
 
 
@@ -192,7 +198,7 @@ class StoredResponse:
     def __init__(self, response, versions: dict[str, str], seconds: int):
         self.body = response.content
         self.etag = response.api_etag
-        self.expires_at = time.monotonic() + seconds
+        self.expires_at = time.time() + seconds  # wall clock: the same in every process
         # ResponseHeaders' own mapping ({lowercase name: (name, value)}), checked and encoded
         # once here: a replay copies it instead of setting a dozen headers one by one.
         self.header_store = dict(response.headers._store)
@@ -201,15 +207,8 @@ class StoredResponse:
         }
         self.versions = versions
 
-    def __setstate__(self, state):
-        # A copy from a shared cache: its expiry counts from this process's clock.
-        _none, slots = state
-        for name, value in slots.items():
-            setattr(self, name, value)
-        self.expires_at = time.monotonic() + response_cache_seconds()
-
     def is_current(self) -> bool:
-        return time.monotonic() < self.expires_at and cache.get_many(list(self.versions)) == self.versions
+        return time.time() < self.expires_at and cache.get_many(list(self.versions)) == self.versions
 
     def matches(self, etags) -> bool:
         """If-None-Match's weak comparison, as Django's own conditional responses do it."""
