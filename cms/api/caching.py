@@ -30,6 +30,7 @@ worker at once; with LocMemCache (one per process) the expiry bounds staleness.
 
 import functools
 import hashlib
+import threading
 import time
 import uuid
 
@@ -235,6 +236,7 @@ class RecentResponses:
     def __init__(self, size: int):
         self.size = size
         self.entries: dict[str, StoredResponse] = {}
+        self.lock = threading.Lock()  # gunicorn threads store at the same time
 
     def get(self, key: str) -> StoredResponse | None:
         stored = self.entries.get(key)
@@ -245,9 +247,10 @@ class RecentResponses:
         return stored
 
     def put(self, key: str, stored: StoredResponse):
-        if len(self.entries) >= self.size:
-            self.entries.pop(next(iter(self.entries), None), None)  # the oldest
-        self.entries[key] = stored
+        with self.lock:
+            if len(self.entries) >= self.size:
+                self.entries.pop(next(iter(self.entries)), None)  # the oldest
+            self.entries[key] = stored
 
 
 LOCAL_ENTRIES = 1000
