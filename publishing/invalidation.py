@@ -1,7 +1,7 @@
 """One path from a content change to every cache that keeps the API's answers.
 
-Two caches keep API responses: the CMS's own response cache (``cms.api.caching``, keyed by
-a content version) and the frontend cache in front of the API (a CDN or Varnish, through
+Two caches keep API responses: the CMS's own response cache (``cms.api.caching``, whose
+entries name the tags they depend on) and the frontend cache in front of the API (a CDN or Varnish, through
 ``wagtail.contrib.frontend_cache``, when ``FRONTEND_CACHE_BACKEND`` is set). Both are
 driven from here, from the one list of content changes below (``connect_signal_handlers``):
 
@@ -13,9 +13,12 @@ driven from here, from the one list of content changes below (``connect_signal_h
 
 Every change of one transaction goes into one batch; when the transaction commits, the
 batch refreshes the changed pages' search entries (``sitesearch``), then replaces the
-response cache's content version once and sends one purge with each affected URL once.
+versions of the response cache tags it touches, all at once, and sends one purge with
+each affected URL once. A page's change touches the tags of the responses that can show
+it (``response_tags``: the same pages as the URLs below, and listings of their languages);
+any other change touches ``all``, dropping every cached response.
 Nothing happens before the commit, so no cache can refetch (or store) the old content
-under the new version; nothing happens at all if it rolls back.
+under the new versions; nothing happens at all if it rolls back.
 
 The purged URLs are those of the API responses that show the change. A page appears in:
 
@@ -45,7 +48,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Locale, Page, ReferenceIndex
 
-from cms.api.caching import new_content_version
+from cms.api import caching
 from cms.api.frontend_urls import frontend_path
 from publishing import changes, webhooks
 from sitesearch import indexing as search_index
@@ -70,6 +73,8 @@ class Batch:
     old_url_paths: dict[int, str] = field(default_factory=dict)
     #: URLs known at the time of the change (objects that are gone by the commit).
     urls: set[str] = field(default_factory=set)
+    #: Response cache tags known at the time of the change (cms.api.caching).
+    tags: set[str] = field(default_factory=set)
     done: bool = False
     #: The change feed's bookkeeping for this transaction (publishing.changes).
     feed_locked: bool = False
@@ -85,10 +90,11 @@ class Batch:
         # Search entries first: a search answered after the version change must find them.
         # (A deleted page's entry goes with it, by the foreign key's cascade.)
         search_index.refresh(self.pages)
-        urls = self.urls | pages_urls(self.pages)
+        page_urls, page_tags = pages_effects(self.pages)
+        urls = self.urls | page_urls
         for page_id, old_url_path in self.old_url_paths.items():
             urls |= old_path_urls(page_id, old_url_path)
-        new_content_version()
+        caching.bump(self.tags | page_tags)
         if urls and settings.WAGTAILFRONTENDCACHE:
             purge_urls_from_cache(sorted(urls))
         webhooks.queue_deliveries(self.feed_entries)
@@ -115,12 +121,19 @@ def open_batch() -> Batch:
 
 
 def schedule(
-    *, pages: dict[int, bool] | None = None, urls: set[str] = frozenset(), old_url_paths=None, feed=None
+    *,
+    pages: dict[int, bool] | None = None,
+    urls: set[str] = frozenset(),
+    tags: set[str] | None = None,
+    old_url_paths=None,
+    feed=None,
 ):
     """Record a change; outside a transaction it takes effect at once.
 
-    ``feed(batch)`` writes the change feed's entries (publishing.changes), in the
-    transaction of the change, before anything is flushed.
+    ``pages`` are resolved to the URLs and response cache tags that show them at the
+    commit. ``urls`` are known already; a change that is not a page's drops every cached
+    response unless ``tags`` says which ones show it. ``feed(batch)`` writes the change feed's entries
+    (publishing.changes), in the transaction of the change, before anything is flushed.
     """
     in_transaction = transaction.get_connection().in_atomic_block
     batch = open_batch() if in_transaction else Batch()
@@ -131,6 +144,7 @@ def schedule(
     for page_id, old_url_path in (old_url_paths or {}).items():
         batch.old_url_paths.setdefault(page_id, old_url_path)  # the first is the one before the transaction
     batch.urls |= set(urls)
+    batch.tags |= {caching.ALL} if tags is None and pages is None else set(tags or ())
     if not in_transaction:
         batch.flush()
 
@@ -189,37 +203,61 @@ def listing_urls(states: list[PageState], codes: dict[int, str]) -> set[str]:
     return urls
 
 
-def pages_urls(pages: dict[int, bool]) -> set[str]:
-    """Every response that shows these pages (and, where flagged, their descendants), as they are now.
+def pages_effects(pages: dict[int, bool]) -> tuple[set[str], set[str]]:
+    """The URLs and response cache tags of every response that shows these pages as they are now.
 
-    Live versions in every language are included, and the pages themselves even when they
-    are no longer live (they were, until this change).
+    The pages' *scope* is themselves and, where flagged, their descendants. Responses show
+    them through the scope's live versions in every language (translation lists) and the
+    live pages whose content points at any of those. Scope pages count even when they are
+    no longer live (they were, until this change).
     """
     if not pages:
-        return set()
+        return set(), set()
     scope = Q(pk__in=list(pages))
-    for path in Page.objects.filter(pk__in=[pk for pk, deep in pages.items() if deep]).values_list(
-        "path", flat=True
-    ):
+    deep_paths = list(
+        Page.objects.filter(pk__in=[pk for pk, deep in pages.items() if deep]).values_list("path", flat=True)
+    )
+    for path in deep_paths:
         scope |= Q(path__startswith=path)
     keys = Page.objects.filter(scope).values("translation_key")
     states = page_states(Page.objects.filter(Q(translation_key__in=keys, live=True) | Q(pk__in=list(pages))))
+    in_scope = [state for state in states if state.id in pages or state.path.startswith(tuple(deep_paths))]
+    referencing = referencing_pages(Page, [str(state.id) for state in states])
     codes = language_codes()
     urls = listing_urls(states, codes)
-    for state in states:
+    for state in states + referencing:
         urls |= own_urls(state, codes)
-    return urls | referencing_page_urls(Page, [str(state.id) for state in states], codes)
+    return urls, response_tags(in_scope, states + referencing, codes)
 
 
-def referencing_page_urls(model, object_ids: list[str], codes: dict[int, str]) -> set[str]:
-    """Detail and find responses of the live pages whose content points at these objects."""
+def response_tags(in_scope: list[PageState], showing: list[PageState], codes: dict[int, str]) -> set[str]:
+    """What to drop from the response cache (``cms.api.caching``) when the ``in_scope`` pages change.
+
+    Listings of the scope's languages, with any fields; listings of the languages of the
+    other pages that show them, only with fields that show other pages (a French listing
+    of titles does not show the English original's title); each showing page's own detail.
+    """
+    everywhere = caching.ANY_LANGUAGE
+    tags = {f"own:{everywhere}", f"any:{everywhere}"}
+    tags |= {f"own:{codes[state.locale_id]}" for state in in_scope}
+    tags |= {f"any:{codes[state.locale_id]}" for state in showing}
+    return tags | {f"page:{state.id}" for state in showing}
+
+
+def referencing_pages(model, object_ids: list[str]) -> list[PageState]:
+    """The live pages whose content points at these objects."""
     source_ids = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         to_content_type=ContentType.objects.get_for_model(model),
         to_object_id__in=object_ids,
     ).values_list("object_id", flat=True)
+    return page_states(Page.objects.filter(pk__in=[int(pk) for pk in source_ids], live=True))
+
+
+def referencing_page_urls(model, object_ids: list[str], codes: dict[int, str]) -> set[str]:
+    """Detail and find responses of the live pages whose content points at these objects."""
     urls = set()
-    for state in page_states(Page.objects.filter(pk__in=[int(pk) for pk in source_ids], live=True)):
+    for state in referencing_pages(model, object_ids):
         urls |= own_urls(state, codes)
     return urls
 
@@ -284,13 +322,17 @@ def page_deleting(sender, instance, **kwargs):
         gone = Q(path__startswith=instance.path)
         changes.record_pages({instance.pk: True}, batch, vanished=changes.Action.DELETED, gone=gone)
 
-    schedule(urls=pages_urls({instance.pk: False}), feed=feed)
+    # Its descendants go with it: rare enough to drop every cached response.
+    urls, _tags = pages_effects({instance.pk: False})
+    schedule(urls=urls, tags={caching.ALL}, feed=feed)
 
 
 def page_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+    # The old parent's listings are the moved pages' language's: their tags go with the pages.
     schedule(
         pages={instance.pk: True},
         urls={api_url("pages:listing", child_of=parent_page_before.pk)},
+        tags=set(),
         old_url_paths={instance.pk: url_path_before},
         feed=lambda batch: changes.record_pages({instance.pk: True}, batch),
     )

@@ -17,7 +17,10 @@ class PageSearchEntry(models.Model):
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     config = models.CharField(max_length=32)
+    #: Everything searchable, matched through the GIN index.
     vector = SearchVectorField()
+    #: The title and summary only (weights A and B): ranked, cheaply, for every match.
+    rank_vector = SearchVectorField(null=True)
 
     def __str__(self):
         return f"search entry of page {self.page_id} ({self.config})"

@@ -4,7 +4,9 @@ The words are parsed the way a search box is (``websearch_to_tsquery``: quotes f
 phrase, ``or``, ``-word``), folded and stemmed in every content language's configuration,
 and each entry is matched in its own: an English alias under /fr/ is matched with English
 stemming, a French page with French. Matching one configuration per condition keeps each
-condition a plain ``vector @@ constant`` that the GIN index answers.
+condition a plain ``vector @@ constant`` that the GIN index answers. Matches are ranked on
+the entry's small title-and-summary vector (``rank_vector``): a title above an intro, and
+both above a body-only match; body-only matches come in page order.
 """
 
 from django.conf import settings
@@ -14,10 +16,10 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from sitesearch.indexing import FOLD_FUNCTION, config_for, unaccent_available
 from sitesearch.models import PageSearchEntry
 
-# ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: body (C) counts a fifth of a
-# title (A), intro and lead (B) half.
+# ts_rank_cd's weights, in PostgreSQL's order {D, C, B, A}: intro and lead (B) count half a
+# title (A); the ranking vector holds no others.
 WEIGHTS = [0.1, 0.2, 0.5, 1.0]
-# Divide the rank by 1 + log(length), so a long body repeating a word does not bury a title.
+# Divide the rank by 1 + log(length), so a long intro repeating a word does not bury a title.
 NORMALIZATION = 1
 
 
@@ -30,8 +32,12 @@ def content_configs() -> list[str]:
     return sorted({config_for(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES})
 
 
-def ranked_page_ids(words: str, pages):
-    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first."""
+def ranked_page_ids(words: str, pages) -> list[int]:
+    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first.
+
+    All of them, in one query: the caller pages through the list and counts it, which costs
+    less than a second query matching and joining everything again to count it.
+    """
     matches = Q()
     own_language_query = []
     for config in content_configs():
@@ -40,8 +46,10 @@ def ranked_page_ids(words: str, pages):
         own_language_query.append(When(config=config, then=query))
     # Constants only (one per configuration), so the words are parsed once, not per row.
     query = Case(*own_language_query, output_field=SearchQueryField())
-    rank = SearchRank(F("vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True)
-    return (
+    rank = SearchRank(
+        F("rank_vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
+    )
+    return list(
         PageSearchEntry.objects.filter(matches, page_id__in=pages.values("pk"))
         .annotate(rank=rank)
         .order_by("-rank", "page_id")

@@ -4,54 +4,105 @@ Every 200 answer carries Cache-Control, an ETag (a hash of the JSON body, so it
 changes exactly when what a frontend sees changes) and answers a matching
 If-None-Match with 304.
 
-Whole responses are also kept in Django's cache (``ResponseCacheMiddleware``, which
-answers a repeat before any view work), keyed by the full URL and the *content
-version*: any change a response could show replaces the version once its
-transaction commits (``publishing.invalidation`` decides what counts), so every
-cached response is dropped at once instead of guessing which URLs a change touches.
-Entries also expire after ``API_RESPONSE_CACHE_SECONDS`` (default: the HTTP max-age),
-which bounds staleness when the cache is per process (LocMemCache) and the change
-happened in another process; with a shared cache (Redis, database) the version
-change reaches every worker immediately. ``API_RESPONSE_CACHE_SECONDS = 0`` turns
-the server-side cache off.
+Whole responses are also kept in Django's cache by ``ResponseCacheMiddleware``, the
+outermost middleware: a repeat is answered with the stored bytes and final headers
+before any other middleware, routing, view or serializer runs.
+
+Each stored response names the *tags* it depends on, each tag with the version it had
+when the response was computed; a hit is served only while every one is unchanged.
+``publishing.invalidation`` replaces the versions of the tags a committed change touches
+(``bump``), so a publish drops only the responses that can show it:
+
+- ``all``: every response; replaced by changes that are not a page's (snippets, images,
+  redirects, sites, locales), by deletes, and after a cache outage;
+- ``page:<id>``: the detail and find-by-path responses of one page;
+- ``own:<code>``: responses listing pages of one language that show only the pages' own
+  fields (listings with summary fields, search, navigation); ``own:*`` for listings not
+  limited to one language;
+- ``any:<code>``: responses listing pages of one language with fields that show *other*
+  pages (translations, breadcrumb, related articles, rich text links...); ``any:*``
+  likewise, and the endpoints that mix every language (locales, sitemap, change feed).
+
+Entries also expire after ``API_RESPONSE_CACHE_SECONDS`` (default: the HTTP max-age);
+``0`` turns the server-side cache off. With a shared cache (Redis) a bump reaches every
+worker at once; with LocMemCache (one per process) the expiry bounds staleness.
 """
 
 import functools
 import hashlib
+import threading
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_etags
 
 from cms.api.http import set_content_language
 from ops.cache import cache_recovered
 
-VERSION_KEY = "cms-api:content-version"
 API_PREFIX = "/api/"
+TAG_PREFIX = "cms-api:tag:"
+#: Replaced by every invalidation, before any tag: a response whose computation spans a
+#: change is not stored (it may show the old content under the new tag versions).
+EPOCH_KEY = "cms-api:epoch"
+ALL = "all"
+ANY_LANGUAGE = "*"
+
+# Listing fields that show nothing but the listed page itself (and snippets or images,
+# whose changes replace ``all``): a listing of these depends on its own language only.
+OWN_FIELDS = frozenset(
+    [
+        "id", "type", "locale", "content_locale", "is_fallback", "title", "path", "url", "seo_title",
+        "search_description", "first_published_at", "last_published_at", "article_type",
+        "publication_date", "dateline", "lead", "lead_image", "topics", "media_contacts",
+    ]
+)  # fmt: skip
+# Endpoints whose answers list pages of one language (``?locale=``) or of every one.
+PAGE_LISTINGS = frozenset(["pages", "search", "navigation"])
+# Endpoints that show no page: only ``all`` applies.
+PAGELESS = frozenset(["images", "topics", "media-contacts"])
+# The headers a 304 keeps from the 200 it stands for (RFC 9110, 15.4.5), plus CORS and
+# security headers, which the middleware in front would have added to it.
+NOT_MODIFIED_DROPS = frozenset(["content-type", "content-length"])
 
 
 def response_cache_seconds() -> int:
     return getattr(settings, "API_RESPONSE_CACHE_SECONDS", settings.API_CACHE_MAX_AGE)
 
 
-def content_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY) or "none"
-    return version
+def tag_versions(tags) -> dict[str, str]:
+    """The current version of each tag; a tag never seen (or evicted) gets a new one."""
+    keys = [TAG_PREFIX + tag for tag in tags]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key) or "none"
+    return found
 
 
-def new_content_version():
-    """Forget every cached response."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def epoch() -> str:
+    return tag_versions([EPOCH_KEY])[TAG_PREFIX + EPOCH_KEY]
+
+
+def bump(tags):
+    """Replace the versions of these tags: every response depending on one of them is dropped."""
+    new = {TAG_PREFIX + EPOCH_KEY: uuid.uuid4().hex}
+    cache.set_many(new, None)  # first: see ``EPOCH_KEY``
+    cache.set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, None)
+
+
+def forget_everything():
+    """Drop every cached response (after a restore, or changes the cache could not record)."""
+    bump([ALL])
 
 
 def forget_after_outage(sender, **kwargs):
-    """Changes made while the cache was down could not replace the version: replace it now."""
-    new_content_version()
+    """Changes made while the cache was down could not replace tag versions: drop everything now."""
+    forget_everything()
 
 
 cache_recovered.connect(forget_after_outage, dispatch_uid="cms-api.forget_after_outage")
@@ -62,9 +113,48 @@ def cache_available() -> bool:
     return getattr(cache, "available", True)
 
 
-def cache_key(request) -> str:
-    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"cms-api:response:v2:{content_version()}:{request.method == 'HEAD'}:{url}"
+def listing_kind(fields_parameter: str | None) -> str:
+    """``own`` when every requested field shows only the listed page, ``any`` otherwise."""
+    if not fields_parameter:
+        return "own"
+    for name in fields_parameter.split(","):
+        name = name.strip().lstrip("-").split("(")[0]
+        if name not in OWN_FIELDS and name != "_":
+            return "any"
+    return "own"
+
+
+def language_of(request) -> str:
+    """The listing's ``?locale=`` as invalidation spells it; any other spelling counts as every language."""
+    code = request.GET.get("locale")
+    return code if code in dict(settings.WAGTAIL_CONTENT_LANGUAGES) else ANY_LANGUAGE
+
+
+def request_tags(request) -> list[str]:
+    """The tags an API response depends on, as far as its URL tells (see the module docstring)."""
+    parts = request.path[len(API_PREFIX) :].split("/")  # "v2", endpoint, [id or "find"], ""
+    endpoint = parts[1] if len(parts) > 1 else ""
+    if endpoint in PAGELESS:
+        return [ALL]
+    if endpoint == "pages" and len(parts) > 3 and parts[2]:
+        # A page by id or path: its own tag, added once the view has answered (``response_tags``).
+        return [ALL]
+    if endpoint in PAGE_LISTINGS:
+        kind = "own" if endpoint == "navigation" else listing_kind(request.GET.get("fields"))
+        return [ALL, f"{kind}:{language_of(request)}"]
+    return [ALL, f"any:{ANY_LANGUAGE}"]
+
+
+def response_tags(request, response) -> list[str]:
+    """The tags of a computed response: its URL's, and the page it shows for a detail or find."""
+    tags = request_tags(request)
+    parts = request.path[len(API_PREFIX) :].split("/")
+    if len(parts) > 3 and parts[1] == "pages" and parts[2]:
+        data = getattr(response, "data", None)
+        page_id = data.get("id") if isinstance(data, dict) else None
+        # A find answered with a redirect shows another page's path: any language's change.
+        tags.append(f"page:{page_id}" if isinstance(page_id, int) else f"any:{ANY_LANGUAGE}")
+    return tags
 
 
 def finish(request, response, etag: str):
@@ -101,15 +191,82 @@ def with_http_caching(view):
     return wrapped
 
 
-class ResponseCacheMiddleware:
-    """Answers a repeated API request from the cache before URL routing, views or serializers.
+class StoredResponse:
+    """A 200 as the whole middleware stack finished it, and the tag versions it was computed at."""
 
-    It sits right after CorsMiddleware: a hit skips every middleware below it (sessions,
-    locale, CSRF, authentication...) and the whole view, and costs two cache reads and no
-    query; CORS, security and WhiteNoise headers are still added on the way out. What is
-    stored is the 200 as the inner middleware finished it (its ETag computed once, its
-    headers replayed as they were), under the key of the content version read *before* the
-    view ran, so an answer computed during a publish is filed under the version that goes.
+    __slots__ = ("body", "etag", "expires_at", "header_store", "not_modified_store", "versions")
+
+    def __init__(self, response, versions: dict[str, str], seconds: int):
+        self.body = response.content
+        self.etag = response.api_etag
+        self.expires_at = time.time() + seconds  # wall clock: the same in every process
+        # ResponseHeaders' own mapping ({lowercase name: (name, value)}), checked and encoded
+        # once here: a replay copies it instead of setting a dozen headers one by one.
+        self.header_store = dict(response.headers._store)
+        self.not_modified_store = {
+            lower: item for lower, item in self.header_store.items() if lower not in NOT_MODIFIED_DROPS
+        }
+        self.versions = versions
+
+    def is_current(self) -> bool:
+        return time.time() < self.expires_at and cache.get_many(list(self.versions)) == self.versions
+
+    def matches(self, etags) -> bool:
+        """If-None-Match's weak comparison, as Django's own conditional responses do it."""
+        return "*" in etags or any(etag.removeprefix("W/") == self.etag for etag in etags)
+
+    def replay(self, request):
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and self.matches(parse_etags(if_none_match)):
+            response, store = HttpResponseNotModified(), self.not_modified_store
+        else:
+            response, store = HttpResponse(self.body), self.header_store
+        response.headers._store = store.copy()
+        return response
+
+
+class RecentResponses:
+    """The stored responses this process served last, unpickled once (``LOCAL_ENTRIES`` at most).
+
+    Only a shortcut past the shared cache's read and unpickling of a body: every hit still
+    checks the entry's tag versions in the shared cache, so a change another process
+    committed is seen at once.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: dict[str, StoredResponse] = {}
+        self.lock = threading.Lock()  # gunicorn threads store at the same time
+
+    def get(self, key: str) -> StoredResponse | None:
+        stored = self.entries.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                self.put(key, stored)
+        return stored
+
+    def put(self, key: str, stored: StoredResponse):
+        with self.lock:
+            if len(self.entries) >= self.size:
+                self.entries.pop(next(iter(self.entries)), None)  # the oldest
+            self.entries[key] = stored
+
+
+LOCAL_ENTRIES = 1000
+recent = RecentResponses(LOCAL_ENTRIES)
+
+
+class ResponseCacheMiddleware:
+    """Answers a repeated API request from the cache before any other middleware or view.
+
+    It is the outermost middleware: a hit costs one read of the shared cache (the entry's
+    tag versions, in one ``get_many``; the entry itself is kept in the process once read,
+    ``recent``), no query, and no other middleware. So what is stored is
+    the response as every other middleware left it: Vary, Content-Language, CORS and
+    security headers included. The key holds what those depend on: the scheme (HSTS),
+    the method (HEAD has no body) and the Origin (CORS); an Origin the settings do not
+    allow by name is not cached at all, so no visitor can fill the cache with variants.
     """
 
     def __init__(self, get_response):
@@ -117,20 +274,29 @@ class ResponseCacheMiddleware:
 
     def __call__(self, request):
         seconds = response_cache_seconds()
-        if seconds <= 0 or request.method not in ("GET", "HEAD") or not request.path.startswith(API_PREFIX):
+        key = self.key(request) if seconds > 0 else None
+        if key is None:
             return self.get_response(request)
         request.get_host()  # a Host outside ALLOWED_HOSTS stays a 400, as without the cache
-        key = cache_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            body, etag, headers, language = stored
-            answer = get_conditional_response(
-                request, etag=etag, response=HttpResponse(body, headers=headers)
-            )
-            return set_content_language(answer, language)
+        stored = recent.get(key)
+        if stored is not None and stored.is_current():
+            return stored.replay(request)
+        epoch_before = epoch()
         response = self.get_response(request)
-        etag = getattr(response, "api_etag", None)
-        if etag and response.status_code == 200 and not response.cookies:
-            language = getattr(response, "content_language", None)
-            cache.set(key, (response.content, etag, list(response.items()), language), seconds)
+        if getattr(response, "api_etag", None) and response.status_code == 200 and not response.cookies:
+            versions = tag_versions(response_tags(request, response))
+            if epoch() == epoch_before:  # no change committed while the view read the database
+                stored = StoredResponse(response, versions, seconds)
+                cache.set(key, stored, seconds)
+                recent.put(key, stored)
         return response
+
+    @staticmethod
+    def key(request) -> str | None:
+        if request.method not in ("GET", "HEAD") or not request.path.startswith(API_PREFIX):
+            return None
+        origin = request.META.get("HTTP_ORIGIN", "")
+        if origin and origin not in settings.CORS_ALLOWED_ORIGINS:
+            return None
+        url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        return f"cms-api:response:v3:{request.scheme}:{request.method}:{origin}:{url}"

@@ -120,15 +120,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so it has the last word on /api/ responses' Vary and Content-Language.
+    # Repeated API requests answered from the response cache with the headers every
+    # middleware below gave the first answer (CORS, security, Vary), before any of them runs.
+    "cms.api.caching.ResponseCacheMiddleware",
+    # First after the cache, so it has the last word on /api/ responses' Vary and Content-Language.
     "cms.api.http.APIHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Repeated API requests answered from the response cache, before everything below.
-    "cms.api.caching.ResponseCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

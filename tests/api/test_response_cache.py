@@ -10,7 +10,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.api.caching import VERSION_KEY
+from cms.api.caching import EPOCH_KEY, TAG_PREFIX
 from cms.api.views import APIEndpoint, PagesAPIViewSet
 from tests.factories import ImageFactory, NewsArticlePageFactory
 from tests.sites import FRENCH, translator
@@ -25,6 +25,10 @@ def response_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+def tag_version(tag, worker_cache=cache):
+    return worker_cache.get(TAG_PREFIX + tag)
 
 
 def titles(response):
@@ -118,18 +122,19 @@ def test_publishing_translating_and_unpublishing_show_once_committed(site, api, 
 def test_a_change_is_not_in_effect_before_its_transaction_commits(site, api, committed):
     """A request served during a long publishing transaction must not store old content as new."""
     detail = f"/api/v2/pages/{site['who'].pk}/"
+    page_tag = f"page:{site['who'].pk}"
     committed(lambda: api.get(detail))
-    version_before = cache.get(VERSION_KEY)
+    version_before = tag_version(page_tag)
 
     def publish():
         site["who"].title = "Who we really are"
         site["who"].save_revision().publish()
         # Still inside the publishing transaction, where other connections read the old
         # page: whatever they cache now is under the version that is about to go.
-        assert cache.get(VERSION_KEY) == version_before
+        assert tag_version(page_tag) == version_before
 
     committed(publish)
-    assert cache.get(VERSION_KEY) != version_before
+    assert tag_version(page_tag) != version_before
     assert api.get(detail).json()["title"] == "Who we really are"
     assert api.get(detail).json()["title"] == "Who we really are"
 
@@ -137,14 +142,14 @@ def test_a_change_is_not_in_effect_before_its_transaction_commits(site, api, com
 def test_drafts_leave_cached_responses_alone(site, api, committed, django_assert_num_queries):
     url = f"/api/v2/pages/{site['who'].pk}/"
     committed(lambda: api.get(url))
-    version = cache.get(VERSION_KEY)
+    epoch = tag_version(EPOCH_KEY)
 
     def save_draft():
         site["who"].title = "A draft title"
         site["who"].save_revision()
 
     committed(save_draft)
-    assert cache.get(VERSION_KEY) == version
+    assert tag_version(EPOCH_KEY) == epoch  # no invalidation at all
     with django_assert_num_queries(0):
         assert api.get(url).json()["title"] == "Who we are"
 
@@ -196,7 +201,8 @@ def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(
     assert api.get(detail).json()["title"] == "Who we are"
     # Another worker's view of the cache: a separate client on the same Redis server.
     other_worker = RedisCache(REDIS_URL, {})
-    version_before = other_worker.get(VERSION_KEY)
+    page_tag = f"page:{site['who'].pk}"
+    version_before = tag_version(page_tag, other_worker)
     assert version_before is not None
 
     def rename():
@@ -204,7 +210,7 @@ def test_with_a_shared_redis_cache_a_publish_in_one_worker_reaches_the_others(
         site["who"].save_revision().publish()
 
     committed(rename)
-    assert other_worker.get(VERSION_KEY) not in (None, version_before)
+    assert tag_version(page_tag, other_worker) not in (None, version_before)
     assert api.get(detail).json()["title"] == "Who we really are"
 
 
@@ -219,3 +225,97 @@ def test_the_accept_header_cannot_change_what_other_clients_get(api, accept, url
     assert odd.status_code == 200
     assert odd.content == plain
     assert api.get(url).content == plain
+
+
+# After a publish, only the responses that can show the page are recomputed --------------
+
+
+def served_from_cache(api, url) -> bool:
+    """Whether the answer cost no query (a cache hit), after checking it is a 200."""
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(url).status_code == 200
+    return len(queries) == 0
+
+
+def test_publishing_an_english_article_keeps_the_responses_that_cannot_show_it(site, api, locales, committed):
+    article = site["articles"][0]
+    french, dutch = (article.get_translation(locales[code]) for code in ("fr", "nl"))
+    french_about = site["about"].get_translation(locales["fr"])
+    dutch_about = site["about"].get_translation(locales["nl"])  # an alias of the English page
+    french_who = site["who"].get_translation(locales["fr"])
+    showing_it = {
+        "its English detail": f"/api/v2/pages/{article.pk}/",
+        "its French detail (translations list)": f"/api/v2/pages/{french.pk}/",
+        "its Dutch detail (translations list)": f"/api/v2/pages/{dutch.pk}/",
+        "its English find-by-path": "/api/v2/pages/find/?path=/en/news/story-0/",
+        "the English listing it is in": "/api/v2/pages/?type=news.NewsArticlePage&locale=en",
+        "a listing of every language": "/api/v2/pages/?type=news.NewsArticlePage",
+        "a French listing showing translations": "/api/v2/pages/?locale=fr&fields=translations",
+        "the English navigation": "/api/v2/navigation/?locale=en",
+        "the English search": "/api/v2/search/?q=story&locale=en",
+        "the English page linking to it": f"/api/v2/pages/{site['about'].pk}/",
+        "the French page linking to it": f"/api/v2/pages/{french_about.pk}/",
+        "the Dutch alias linking to it": f"/api/v2/pages/{dutch_about.pk}/",
+    }
+    not_showing_it = {
+        "the French listing of titles": "/api/v2/pages/?type=news.NewsArticlePage&locale=fr",
+        "the Dutch listing with summary fields": "/api/v2/pages/?locale=nl&fields=lead,lead_image,topics",
+        "the French navigation": "/api/v2/navigation/?locale=fr",
+        "the French search": "/api/v2/search/?q=story&locale=fr",
+        "a French page without links to it": f"/api/v2/pages/{french_who.pk}/",
+        "the images": "/api/v2/images/",
+        "the topics": "/api/v2/topics/?locale=fr",
+    }
+    for url in [*showing_it.values(), *not_showing_it.values()]:
+        committed(lambda url=url: api.get(url))
+        assert served_from_cache(api, url), url
+
+    def rename():
+        article.title = "Story zero"
+        article.save_revision().publish()
+
+    committed(rename)
+
+    recomputed = {name for name, url in showing_it.items() if not served_from_cache(api, url)}
+    assert recomputed == set(showing_it)
+    kept = {name for name, url in not_showing_it.items() if served_from_cache(api, url)}
+    assert kept == set(not_showing_it)
+    english_title = {
+        item["locale"]: item["title"]
+        for item in api.get(showing_it["its French detail (translations list)"]).json()["translations"]
+    }
+    assert english_title["en"] == "Story zero"
+    assert "Story zero" in titles(api.get(showing_it["the English listing it is in"]))
+
+
+def test_a_snippet_change_drops_every_cached_response(site, api, committed):
+    url = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr"
+    committed(lambda: api.get(url))
+
+    def rename_topic():
+        site["topic"].name = "Weather"
+        site["topic"].save()
+
+    committed(rename_topic)
+    assert not served_from_cache(api, url)
+
+
+def test_a_response_computed_while_a_change_commits_is_not_stored(site, api, committed, monkeypatch):
+    """The view may read the old page while the change commits: its answer must not be kept."""
+    from cms.api import caching
+
+    url = f"/api/v2/pages/{site['who'].pk}/"
+    real_response_tags = caching.response_tags
+
+    def rename():
+        site["who"].title = "Who we really are"
+        site["who"].save_revision().publish()
+
+    def rename_once_the_view_has_read(request, response):
+        monkeypatch.setattr(caching, "response_tags", real_response_tags)
+        committed(rename)
+        return real_response_tags(request, response)
+
+    monkeypatch.setattr(caching, "response_tags", rename_once_the_view_has_read)
+    assert api.get(url).json()["title"] == "Who we are"  # read before the rename
+    assert api.get(url).json()["title"] == "Who we really are"

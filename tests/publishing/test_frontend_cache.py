@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from cms.api.caching import VERSION_KEY, content_version
+from cms.api.caching import EPOCH_KEY, TAG_PREFIX, epoch
 from home.models import SectionPage
 from tests.factories import ImageFactory
 from tests.news.test_moderation_workflow import submit_for_moderation
@@ -298,10 +298,10 @@ def test_a_redirect_purges_the_find_responses_of_its_old_path(pages, purged):
 def test_submitting_an_article_for_moderation_in_the_admin_changes_no_cache(
     site, pages, people, client, purged, committed
 ):
-    committed(content_version)
-    version = cache.get(VERSION_KEY)
+    committed(epoch)
+    version = cache.get(TAG_PREFIX + EPOCH_KEY)
     article = pages["en article"]
     assert (
         purged(lambda: submit_for_moderation(client, people["editor"], article, "A submitted title")) == set()
     )
-    assert cache.get(VERSION_KEY) == version
+    assert cache.get(TAG_PREFIX + EPOCH_KEY) == version

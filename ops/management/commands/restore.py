@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.api.caching import new_content_version
+from cms.api.caching import forget_everything
 from ops.backup import BackupError, restore
 
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             manifest = restore(Path(archive))
         except (BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
-        new_content_version()  # responses cached before the restore describe other content
+        forget_everything()  # responses cached before the restore describe other content
         self.stdout.write(
             f"Restored {archive} (made {manifest['created_at']}): the {manifest['database']} database "
             f"and {len(manifest['media'])} media file(s). Run `manage.py migrate` if this code is newer."
