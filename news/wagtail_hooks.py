@@ -1,23 +1,29 @@
 """Topics and media contacts as snippets in the admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from news.models import MediaContact, Topic
 
 
+def language_column():
+    """Topics and contacts exist once per language: each row says which (the filter is Wagtail's)."""
+    return LocaleColumn(label=_("Language"))
+
+
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", language_column()]
     search_fields = ["name"]
 
 
 class MediaContactViewSet(SnippetViewSet):
     model = MediaContact
     icon = "user"
-    list_display = ["name", "role", "office", "phone", "email"]
+    list_display = ["name", "role", "office", "phone", "email", language_column()]
     search_fields = ["name"]
 
 

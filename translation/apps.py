@@ -9,6 +9,7 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import fallback
+        from . import fallback, submit_form
 
         fallback.install()
+        submit_form.install()
