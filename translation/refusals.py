@@ -25,7 +25,8 @@ def admin_language(user) -> str:
 def permission_denied(request, exception=None):
     """``handler403``: the admin's own refusal page for admin users, Django's elsewhere."""
     user = getattr(request, "user", None)
-    if not request.path.startswith(ADMIN_PREFIX) or user is None or not user.has_perm("wagtailadmin.access_admin"):
+    in_admin = request.path.startswith(ADMIN_PREFIX) and user is not None
+    if not in_admin or not user.has_perm("wagtailadmin.access_admin"):
         return django_permission_denied(request, exception)
     allowed = working_locale_ids(user)
     with translation.override(admin_language(user)):
