@@ -3,6 +3,7 @@ unasked, and the state of each translation in sight. Driven through the admin vi
 users of ``setup_roles --demo-users`` (translator-fr's admin speaks French from the first login)."""
 
 import io
+import json
 import re
 
 import pytest
@@ -274,3 +275,38 @@ def test_the_dashboard_shows_the_site_name_for_every_role(client, demo_users, se
 
     heading = re.search(r'<h1 class="w-h1[^"]*">\s*([^<]+?)\s*</h1>', html)[1]
     assert heading == settings.WAGTAIL_SITE_NAME
+
+
+# Strings outside our catalogues: upstream labels without gettext, and names stored in English.
+
+
+def test_the_translation_editor_carries_its_untranslated_labels_in_french(translator_fr, translated_section):
+    html = translator_fr.get(
+        reverse("wagtailadmin_pages:edit", args=[translated_section["fr"].pk])
+    ).content.decode()
+
+    labels = json.loads(
+        re.search(r'<script id="translation-editor-labels"[^>]*>(.*?)</script>', html, re.S)[1]
+    )
+    assert labels["moreActions"] == "Plus d’actions"
+    assert labels["sectionTitle"] == "Traduction : %(source)s → %(target)s"
+    assert labels["months"]["November"] == "novembre"
+    assert "translation/js/editor_labels.js" in html
+
+
+def test_the_submit_action_names_the_workflow_in_the_admins_language(client, demo_users, home_page):
+    from wagtail.users.models import UserProfile
+
+    from tests.factories import NewsIndexPageFactory
+
+    editor = demo_users["editor"]
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "nl"
+    profile.save()
+    news = NewsIndexPageFactory(parent=home_page)
+    add_article = reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", news.pk])
+
+    html = logged_in(client, demo_users, "editor").get(add_article).content.decode()
+
+    assert "Stuur door naar Nieuwsmoderatie" in html
+    assert "News moderation" not in html
