@@ -225,6 +225,26 @@ def test_the_explorer_marks_a_partly_translated_page(translator_fr, french_trans
     assert done == total - 1
 
 
+def test_an_alias_being_translated_shows_as_partly_translated(translator_fr, untranslated_page, locales):
+    translator_fr.post(submit_url(untranslated_page), {"locales": [locales["fr"].pk]})  # takes up the alias
+    french = Translation.objects.get(
+        source__object_id=untranslated_page.translation_key, target_locale=locales["fr"]
+    )
+    first = french.source.stringsegment_set.order_by("order").first()
+    StringTranslation.objects.create(
+        translation_of_id=first.string_id,
+        context_id=first.context_id,
+        locale=locales["fr"],
+        data="Partenaires",
+    )
+    total, done = french.get_progress()
+
+    states = explorer_states(translator_fr, untranslated_page.get_parent().get_translation(locales["fr"]))
+
+    assert (done, untranslated_page.get_translation(locales["fr"]).alias_of_id) == (1, untranslated_page.pk)
+    assert states["Partners"] == ("partial", f"Traduite en partie : 1 sur {total}")
+
+
 def test_the_explorer_marks_a_page_whose_english_changed(translator_fr, translated_section):
     english = translated_section["en"]
     english.intro = "What we do, rewritten."

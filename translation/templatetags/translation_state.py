@@ -19,14 +19,16 @@ def explorer_state(page) -> tuple[str, str] | None:
     """(state, label) for a page in a translated locale, None when there is nothing to flag."""
     if page.depth <= 1 or page.locale_id == Locale.get_default().pk:
         return None
+    translation = managed_translation_of(page)
+    if translation is not None:
+        total, done = translation.get_progress()
+        # An alias stays the alias until its translation is complete (alias_editor.py).
+        if done < total and (done or not page.alias_of_id):
+            return "partial", _("Partly translated: %(done)s of %(total)s") % {"done": done, "total": total}
     if page.alias_of_id:
         return State.ALIAS, _("Alias: shows English")
-    translation = managed_translation_of(page)
     if translation is None:
         return None
-    total, done = translation.get_progress()
-    if done < total:
-        return "partial", _("Partly translated: %(done)s of %(total)s") % {"done": done, "total": total}
     source = page.get_translation_or_none(translation.source.locale)
     if source is not None and state_of(source.specific, page, translation, {}) == State.OUTDATED:
         return State.OUTDATED, _("Outdated: the English has changed")
