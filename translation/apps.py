@@ -9,7 +9,8 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import fallback, submit_form
+        from . import fallback, refusals, submit_form
 
         fallback.install()
         submit_form.install()
+        refusals.install()

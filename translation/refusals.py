@@ -5,11 +5,16 @@ which knows nothing of the admin. For admin URLs this handler renders the refusa
 admin's layout, in the user's preferred admin language (a refusal raised before Wagtail's
 view runs would otherwise follow the browser's language), and names the languages the user
 works in so a translator knows where to go instead.
+
+Wagtail's own refusal (``wagtail.admin.auth.permission_denied``: back to the dashboard with
+"Sorry, you do not have permission…") is reached after its view has left the user's language,
+so the message followed the browser's; ``install`` makes it speak the admin language too.
 """
 
 from django.shortcuts import render
 from django.utils import translation
 from django.views.defaults import permission_denied as django_permission_denied
+from wagtail.admin import auth as wagtail_auth
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
@@ -18,8 +23,24 @@ from .permissions import working_locale_ids
 ADMIN_PREFIX = "/admin/"
 
 
+_wagtail_permission_denied = wagtail_auth.permission_denied
+
+
 def admin_language(user) -> str:
+    if not user.is_authenticated:
+        return translation.get_language()
     return UserProfile.get_for_user(user).get_preferred_language() or translation.get_language()
+
+
+def wagtail_permission_denied_in_admin_language(request):
+    """``wagtail.admin.auth.permission_denied``, its message in the user's admin language."""
+    with translation.override(admin_language(request.user)):
+        return _wagtail_permission_denied(request)
+
+
+def install():
+    """Called from TranslationConfig.ready(); ``require_admin_access`` looks the name up at call time."""
+    wagtail_auth.permission_denied = wagtail_permission_denied_in_admin_language
 
 
 def permission_denied(request, exception=None):

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from wagtail_localize.models import StringTranslation, Translation
 
 from news.models import MediaContact, Topic
@@ -116,6 +117,19 @@ def test_the_dutch_translator_is_refused_in_dutch(client, demo_users, translated
 
     assert response.status_code == 403
     assert "U werkt in: Nederlands." in response.content.decode()
+
+
+def test_opening_a_dutch_page_sends_the_french_translator_back_with_a_french_message(
+    translator_fr, translated_section
+):
+    response = translator_fr.get(
+        reverse("wagtailadmin_pages:edit", args=[translated_section["nl"].pk]),
+        headers={"accept-language": "en"},
+    )
+
+    assert response.status_code == 302
+    dashboard = translator_fr.get(response.url).content.decode()
+    assert escape("Désolé, vous n'avez pas les autorisations pour accéder à cette zone.") in dashboard
 
 
 # Machine translation asks before it fills anything.
