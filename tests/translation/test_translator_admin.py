@@ -66,7 +66,7 @@ def test_submit_form_offers_a_french_translator_french_only(translator_fr, untra
     html = translator_fr.get(submit_url(untranslated_page)).content.decode()
 
     assert offered_locales(html) == {str(locales["fr"].pk)}
-    assert 'name="select_all"' not in html or 'type="hidden" name="select_all"' in html
+    assert 'type="checkbox" name="select_all"' not in html
 
 
 def test_submit_form_still_offers_an_editor_every_language(client, demo_users, untranslated_page, locales):
