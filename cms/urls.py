@@ -29,5 +29,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Refusals in the admin are an admin page in the user's language (translation/refusals.py).
+handler403 = "translation.refusals.permission_denied"
+
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -15,12 +15,22 @@ version of an article that was approved in English.
 """
 
 from django.db.models.signals import post_save
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import PagePermissionTester, Workflow, WorkflowPage
 
-NEWS_WORKFLOW_NAME = "News moderation"
-MODERATOR_TASK_NAME = "Moderator review"
+# Stored in English; shown translated where Wagtail names them (``translated_workflow_label``).
+NEWS_WORKFLOW_NAME = gettext_noop("News moderation")
+MODERATOR_TASK_NAME = gettext_noop("Moderator review")
 # The group that reviews news and publishes site-wide; its permissions are set by translation/roles.py.
 MODERATORS_GROUP_NAME = "Moderators"
+
+
+def translated_workflow_label(label) -> str:
+    """``label`` (e.g. "Submit to News moderation") with the workflow's and task's names translated."""
+    label = str(label)
+    for name in (NEWS_WORKFLOW_NAME, MODERATOR_TASK_NAME):
+        label = label.replace(name, gettext(name))
+    return label
 
 
 def news_workflow() -> Workflow | None:

@@ -9,6 +9,8 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import fallback
+        from . import fallback, refusals, submit_form
 
         fallback.install()
+        submit_form.install()
+        refusals.install()

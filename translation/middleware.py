@@ -16,6 +16,7 @@ from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from . import machine_translate_confirm
 from .permissions import user_can_work_in_locale
 
 SUBMIT_VIEWS = {"submit_page_translation", "submit_snippet_translation"}
@@ -61,6 +62,8 @@ class TranslatorLocaleMiddleware:
         )
         if target_locale_id is not None and not user_can_work_in_locale(request.user, target_locale_id):
             raise PermissionDenied
+        if match.url_name == "machine_translate" and not machine_translate_confirm.is_confirmed(request):
+            return machine_translate_confirm.confirmation_page(request, translation_id)
         return None
 
     def check_submission(self, request, view_kwargs):

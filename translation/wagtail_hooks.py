@@ -8,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
-from . import alias_editor, deletion, snippet_hooks, work_list, xliff_views
+from . import alias_editor, deletion, editor_labels, snippet_hooks, work_list, xliff_views
 from .glossary_admin import GlossaryViewSet
 from .views import TranslationStatusReportView
 
@@ -23,6 +23,7 @@ hooks.register("before_edit_page", alias_editor.before_edit_page, order=-10)
 hooks.register("construct_translated_pages_to_cascade_actions", deletion.translations_to_delete_with)
 hooks.register("before_delete_page", deletion.before_delete_page)
 hooks.register("after_delete_page", deletion.after_delete_page)
+hooks.register("insert_editor_js", editor_labels.editor_labels_js)
 
 
 @hooks.register("register_admin_urls")

@@ -97,7 +97,8 @@ def test_the_development_translator_applies_the_glossary(client, french_translat
     client.force_login(french_translator)
 
     response = client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+        {"next": "/admin/", "confirm": "yes"},  # the confirmation page's button
     )
 
     assert response.status_code == 302
@@ -169,7 +170,7 @@ def test_deepl_gets_the_glossary_once_and_uses_it(
     client.force_login(french_translator)
     url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
 
-    assert client.post(url, {"next": "/admin/"}).status_code == 302
+    assert client.post(url, {"next": "/admin/", "confirm": "yes"}).status_code == 302
 
     kind, glossary_request = fake_deepl[0]
     assert kind == "glossaries"
@@ -185,7 +186,7 @@ def test_deepl_gets_the_glossary_once_and_uses_it(
 
     # The same glossary again: DeepL's copy is reused, not created anew.
     StringTranslation.objects.filter(locale=locales["fr"]).delete()
-    assert client.post(url, {"next": "/admin/"}).status_code == 302
+    assert client.post(url, {"next": "/admin/", "confirm": "yes"}).status_code == 302
     assert [kind for kind, _request in fake_deepl] == ["glossaries", "translate", "translate"]
 
 

@@ -36,7 +36,8 @@ def test_machine_translate_prefills_untranslated_strings_for_review(
     client.force_login(french_translator)
     editor_url = reverse("wagtailadmin_pages:edit", args=[french_page.pk])
     response = client.post(
-        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": editor_url}
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+        {"next": editor_url, "confirm": "yes"},  # the confirmation page's button
     )
 
     assert response.status_code == 302 and response.url == editor_url
