@@ -94,7 +94,11 @@ def move_file(file, private: bool) -> bool:
     if not file or file.name.startswith(PRIVATE) == private:
         return False
     old = file.name
-    with file.storage.open(old) as content:
+    try:
+        content = file.storage.open(old)
+    except FileNotFoundError:
+        return False  # a lost file must not stop an editor from restricting its collection
+    with content:
         file.name = file.storage.save(private_name(old, private), content, max_length=file.field.max_length)
     storage = file.storage
     transaction.on_commit(lambda: storage.delete(old))

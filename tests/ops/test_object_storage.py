@@ -29,6 +29,8 @@ from wagtail.images import get_image_model
 from wagtail.images.views.serve import generate_image_url
 from wagtail.models import Collection
 
+from ops.backup import media_files
+
 pytestmark = pytest.mark.django_db
 
 PORT = int(os.environ.get("TEST_S3_PORT", "8641"))  # a helper sharing the machine may pick another
@@ -159,6 +161,7 @@ def test_an_image_uploaded_into_a_restricted_collection_is_stored_in_the_private
     assert image.file.name.startswith("private/original_images/")
     assert fetch(f"http://127.0.0.1:{PORT}/{BUCKET}/{image.file.name}") == 404
     assert fetch(f"http://127.0.0.1:{PORT}/{PRIVATE_BUCKET}/{image.file.name}") == 403  # anonymous
+    assert image.file.name in media_files()  # backups read both buckets
 
     api = APIClient()
     assert api.get(f"/api/v2/images/{image.pk}/").status_code == 404
