@@ -332,7 +332,10 @@ def run(args: argparse.Namespace) -> Burst:
         burst(checkout, urls, result, args.interval)
         result.rendition_files = rendition_files(media)
         result.load_end = loadavg()
-        result.worker_timeouts = checkout.log.read_text().count("WORKER TIMEOUT")
+        server_log = checkout.log.read_text()
+        result.worker_timeouts = server_log.count("WORKER TIMEOUT")
+        if set(result.statuses) != {"200"}:
+            progress("not every rendition answered 200; gunicorn's log ends:\n" + server_log[-4000:])
         progress(f"done in {result.wall_seconds:.1f} s")
         return result
     finally:

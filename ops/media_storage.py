@@ -82,7 +82,7 @@ def is_private(collection) -> bool:
 def upload_where_it_belongs(instance, collection):
     """Before Django uploads a new file: put it under ``private/`` if its collection is private."""
     file = instance.file
-    if not splits_media() or not file or file._committed or not is_private(collection):
+    if not file or file._committed or not is_private(collection):
         return
     name = private_name(file.field.generate_filename(instance, file.name), private=True)
     file.name = file.storage.save(name, file.file, max_length=file.field.max_length)
@@ -137,11 +137,13 @@ def place_collection_media(collection):
 
 
 def before_media_save(sender, instance, **kwargs):
-    upload_where_it_belongs(instance, instance.collection)
+    if splits_media():  # otherwise not even a query
+        upload_where_it_belongs(instance, instance.collection)
 
 
 def before_rendition_save(sender, instance, **kwargs):
-    upload_where_it_belongs(instance, instance.image.collection)
+    if splits_media():
+        upload_where_it_belongs(instance, instance.image.collection)
 
 
 def after_media_save(sender, instance, **kwargs):
