@@ -34,6 +34,8 @@ DEFAULT_SPECS = ["width-300", "width-800", "fill-400x300", "max-1200x1200", "hei
 LIGHT_PATH = "/api/v2/locales/"
 WAGTAIL_DEFAULT_LIMIT = 128_000_000  # what a checkout without WAGTAILIMAGES_MAX_IMAGE_PIXELS accepts
 
+CLEAR_CACHES = "from django.core.cache import caches; [cache.clear() for cache in caches.all()]"
+
 CREATE_IMAGE = """
 import io, math
 from django.conf import settings
@@ -318,6 +320,9 @@ def run(args: argparse.Namespace) -> Burst:
         progress(f"{args.label or checkout.directory}: database {args.database}, migrate")
         recreate_database(args.postgres, args.database)
         checkout.manage("migrate", "--noinput")
+        # The cache (its own Redis database) outlives the database: Wagtail's cached renditions
+        # of an earlier run's image 1 would name files that this run's media directory lacks.
+        checkout.manage("shell", "--no-imports", "-c", CLEAR_CACHES)
         limit = checkout.pixel_limit()
         width, height = args.size or largest_square(limit)
         requests = rendition_requests(args.same, args.specs)

@@ -122,7 +122,7 @@ def fetch(url) -> int:
         return error.code
 
 
-def upload_image(admin_client, collection=None) -> "get_image_model()":
+def upload_image(admin_client, collection=None):
     data = {"title": "Office", "file": SimpleUploadedFile("office.png", png(), "image/png")}
     if collection is not None:
         data["collection"] = collection.pk
