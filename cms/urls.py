@@ -19,8 +19,10 @@ urlpatterns = [
     path("api/", include("cms.api.fallbacks")),
     # Signed dynamic image URLs used by the API: a rendition is made on its first request;
     # images in a restricted collection are refused to whoever the restriction does not admit.
+    # The file name at the end is decoration; Wagtail takes it from the stored name, which for
+    # private media (ops/media_storage.py) holds a slash of its own.
     re_path(
-        r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", PrivateAwareServeView.as_view(), name="wagtailimages_serve"
+        r"^images/([^/]*)/(\d*)/([^/]*)/.*$", PrivateAwareServeView.as_view(), name="wagtailimages_serve"
     ),
 ]
 

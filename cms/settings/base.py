@@ -373,10 +373,14 @@ TASKS_ABANDONED_AFTER = env("TASKS_ABANDONED_AFTER")
 
 # Media on object storage when a bucket is named (django-storages' S3 backend; credentials
 # come from the environment or the machine's role, as boto3 reads them), so every instance
-# serves the same files. Two stores: "default" for public media (images, renditions,
-# documents), with plain URLs (a public bucket, or AWS_S3_CUSTOM_DOMAIN for a CDN), and,
-# when AWS_PRIVATE_STORAGE_BUCKET_NAME is set, "private" for files that must only be
-# reached through short-lived signed URLs.
+# serves the same files, with plain URLs (a public bucket, or AWS_S3_CUSTOM_DOMAIN for a CDN).
+# With AWS_PRIVATE_STORAGE_BUCKET_NAME too, the files of images and documents in a collection
+# under a view restriction live in that private bucket instead (ops/media_storage.py), reached
+# only through the CMS's access-checked views, which hand out presigned URLs valid for
+# PRIVATE_MEDIA_URL_SECONDS.
+PRIVATE_MEDIA_URL_SECONDS = 300
+
+
 def s3_storage(bucket: str, *, signed: bool) -> dict:
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -386,16 +390,29 @@ def s3_storage(bucket: str, *, signed: bool) -> dict:
             "region_name": env("AWS_S3_REGION_NAME") or None,
             "custom_domain": None if signed else env("AWS_S3_CUSTOM_DOMAIN") or None,
             "querystring_auth": signed,
+            "querystring_expire": PRIVATE_MEDIA_URL_SECONDS,
             "file_overwrite": False,
             "default_acl": None,
         },
     }
 
 
-if env("AWS_STORAGE_BUCKET_NAME"):
+def split_s3_storage(public_bucket: str, private_bucket: str) -> dict:
+    return {
+        "BACKEND": "ops.media_storage.PublicPrivateStorage",
+        "OPTIONS": {
+            **s3_storage(public_bucket, signed=False)["OPTIONS"],
+            "private": s3_storage(private_bucket, signed=True)["OPTIONS"],
+        },
+    }
+
+
+if env("AWS_STORAGE_BUCKET_NAME") and env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = split_s3_storage(
+        env("AWS_STORAGE_BUCKET_NAME"), env("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+    )
+elif env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = s3_storage(env("AWS_STORAGE_BUCKET_NAME"), signed=False)
-if env("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
-    STORAGES["private"] = s3_storage(env("AWS_PRIVATE_STORAGE_BUCKET_NAME"), signed=True)
 # Webhooks (publishing/webhooks.py): after each transaction that changed visible content,
 # a signed POST listing the frontend paths that changed, to each of these URLs.
 FRONTEND_WEBHOOK_URLS = env("FRONTEND_WEBHOOK_URLS")

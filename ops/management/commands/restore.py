@@ -1,7 +1,12 @@
-"""Restore an archive written by `backup` into an empty database and an empty media store."""
+"""Restore an archive written by `backup` into an empty database and an empty media store.
+
+Then `migrate`: an archive made by older code holds an older schema, and this code must not
+run on it (newer code restoring an older backup is the usual case after an upgrade).
+"""
 
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.api.caching import forget_everything
@@ -19,8 +24,9 @@ class Command(BaseCommand):
             manifest = restore(Path(archive))
         except (BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
+        call_command("migrate", interactive=False, verbosity=options["verbosity"], stdout=self.stdout)
         forget_everything()  # responses cached before the restore describe other content
         self.stdout.write(
             f"Restored {archive} (made {manifest['created_at']}): the {manifest['database']} database "
-            f"and {len(manifest['media'])} media file(s). Run `manage.py migrate` if this code is newer."
+            f"and {len(manifest['media'])} media file(s), migrated to this code's schema."
         )
