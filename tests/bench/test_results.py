@@ -67,7 +67,8 @@ def test_a_cached_ratio_above_the_floor_is_flagged_as_noise_in_the_table():
     assert row["above_floor_is_noise"] is True
     results = {
         "machine": {"date": "d", "cores": 2, "cpu": "c", "os": "o", "python": "3", "django": "5",
-                    "wagtail": "8", "database": {"engine": "PostgreSQL", "pages": 1, "articles_per_locale": {"fr": 1}}},
+                    "wagtail": "8", "database": {"engine": "PostgreSQL", "pages": 1,
+                                                 "articles_per_locale": {"fr": 1}}},
         "settings": {"server": "gunicorn", "concurrency": 8, "duration_seconds": 1, "warmup_seconds": 1,
                      "rounds": 3, "servers": ["ours", "floor"], "peer": None, "peer_skipped": "no Node.js"},
         "load": {"start": snapshot(0.1), "end": snapshot(0.1)},
