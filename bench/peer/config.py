@@ -39,11 +39,29 @@ ARTICLE = content_type(
         "intro": localized("text"),
         "body": localized("richtext"),
         "publicationDate": localized("date"),
-        # One way, many: the article lists its topics (a link table), topics know nothing back.
-        "topics": {"type": "relation", "relation": "manyWay", "target": "api::topic.topic"},
+        # Many to many through Strapi's link table, as articles and topics are in ours.
+        "topics": {
+            "type": "relation",
+            "relation": "manyToMany",
+            "target": "api::topic.topic",
+            "inversedBy": "articles",
+        },
     },
 )
-TOPIC = content_type("topic", "topics", {"name": localized("string"), "slug": localized("string")})
+TOPIC = content_type(
+    "topic",
+    "topics",
+    {
+        "name": localized("string"),
+        "slug": localized("string"),
+        "articles": {
+            "type": "relation",
+            "relation": "manyToMany",
+            "target": "api::article.article",
+            "mappedBy": "topics",
+        },
+    },
+)
 
 # Strapi's stock controller, router and service for each type: what its generator writes.
 FACTORIES = {

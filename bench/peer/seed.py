@@ -13,7 +13,6 @@ import datetime
 import html
 
 import psycopg
-from psycopg import sql
 
 LOCALES = ("en", "fr", "nl")
 
@@ -81,20 +80,21 @@ def table_columns(connection, table: str) -> set[str]:
     return {name for (name,) in rows}
 
 
-def link_table(connection) -> tuple[str, str, str, str | None]:
-    """Strapi's article-topic link table and its columns (article, topic, order), read from the schema."""
-    for table in ("articles_topics_lnk", "articles_topics_links"):
-        columns = table_columns(connection, table)
-        if columns:
-            order = (
-                "topic_ord"
-                if "topic_ord" in columns
-                else ("topic_order" if "topic_order" in columns else None)
-            )
-            return table, "article_id", "topic_id", order
-    raise RuntimeError(
-        "Strapi's article-topic link table was not found: has Strapi started on this database?"
-    )
+LINK_TABLE = "articles_topics_lnk"
+
+
+def link_columns(connection) -> list[str]:
+    """The columns of Strapi's article-topic link table that the seeding fills, read from the schema."""
+    columns = table_columns(connection, LINK_TABLE)
+    if not {"article_id", "topic_id"} <= columns:
+        raise RuntimeError(f"Strapi's {LINK_TABLE} table was not found: has Strapi started on this database?")
+    return [name for name in ("article_id", "topic_id", "topic_ord", "article_ord") if name in columns]
+
+
+def ids(cursor, table: str) -> dict:
+    """Strapi's row id of each (document id, locale) in ``table``."""
+    rows = cursor.execute(f"SELECT id, document_id, locale FROM {table}").fetchall()  # noqa: S608 - our names
+    return {(document, locale): pk for pk, document, locale in rows}
 
 
 def counts(connection) -> dict:
@@ -111,10 +111,8 @@ def seed(database_url: str, content: dict, log=print) -> bool:
         if counts(connection) == wanted:
             return False
         log(f"==> Strapi: writing {len(content['articles']):,} articles and {len(content['topics'])} topics")
-        table, article_column, topic_column, order_column = link_table(connection)
-        connection.execute(
-            sql.SQL("TRUNCATE {}, articles, topics RESTART IDENTITY").format(sql.Identifier(table))
-        )
+        columns_of_links = link_columns(connection)
+        connection.execute(f"TRUNCATE {LINK_TABLE}, articles, topics RESTART IDENTITY")
         now = datetime.datetime.now(datetime.UTC)
         common = ["document_id", "locale", "created_at", "updated_at", "published_at"]
         with connection.cursor() as cursor:
@@ -123,31 +121,24 @@ def seed(database_url: str, content: dict, log=print) -> bool:
                     copy.write_row(
                         [topic["name"], topic["slug"], topic["document_id"], topic["locale"], now, now, now]
                     )
-            columns = ["title", "slug", "intro", "body", "publication_date", *common]
-            with cursor.copy("COPY articles (" + ", ".join(columns) + ") FROM STDIN") as copy:
+            columns = ["title", "slug", "intro", "body", "publication_date"]
+            with cursor.copy("COPY articles (" + ", ".join(columns + common) + ") FROM STDIN") as copy:
                 for article in content["articles"]:
-                    fields = [article[name] for name in columns[:5]]
+                    fields = [article[name] for name in columns]
                     copy.write_row([*fields, article["document_id"], article["locale"], now, now, now])
-            topic_ids = {
-                (doc, locale): pk
-                for pk, doc, locale in cursor.execute("SELECT id, document_id, locale FROM topics").fetchall()
-            }
-            article_ids = {
-                (doc, locale): pk
-                for pk, doc, locale in cursor.execute(
-                    "SELECT id, document_id, locale FROM articles"
-                ).fetchall()
-            }
-            link_columns = [article_column, topic_column] + ([order_column] if order_column else [])
-            statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-                sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, link_columns))
-            )
+            topic_ids = ids(cursor, "topics")
+            article_ids = ids(cursor, "articles")
+            articles_of_topic = {}
+            statement = f"COPY {LINK_TABLE} ({', '.join(columns_of_links)}) FROM STDIN"
             with cursor.copy(statement) as copy:
                 for article in content["articles"]:
                     article_id = article_ids[(article["document_id"], article["locale"])]
                     for order, topic in enumerate(article["topics"], start=1):
-                        row = [article_id, topic_ids[(topic, article["locale"])]]
-                        copy.write_row(row + [order] if order_column else row)
+                        topic_id = topic_ids[(topic, article["locale"])]
+                        articles_of_topic[topic_id] = articles_of_topic.get(topic_id, 0) + 1
+                        row = {"article_id": article_id, "topic_id": topic_id, "topic_ord": order,
+                               "article_ord": articles_of_topic[topic_id]}  # fmt: skip
+                        copy.write_row([row[name] for name in columns_of_links])
         connection.execute("ANALYZE articles; ANALYZE topics")
     return True
 
