@@ -109,7 +109,8 @@ def install(log=None) -> Path:
         run(["npm", "install", "--no-audit", "--no-fund", "--loglevel", "error"], log)
         stamp("installed", dependencies)
     write_files(APP_DIR)
-    if stamps().get("built") != dependencies or not (APP_DIR / "dist").exists():
+    # A JavaScript app's production build is its admin panel, in build/.
+    if stamps().get("built") != dependencies or not (APP_DIR / "build").exists():
         log("==> Strapi: production build of its admin panel (a few minutes once)")
         run([str(APP_DIR / "node_modules" / ".bin" / "strapi"), "build"], log,
             env={**os.environ, "NODE_ENV": "production"})  # fmt: skip
@@ -126,7 +127,6 @@ def strapi_env(database_url: str, port: int) -> dict:
         "PORT": str(port),
         # Nothing leaves the machine: no telemetry, no update check.
         "STRAPI_TELEMETRY_DISABLED": "true",
-        "STRAPI_DISABLE_UPDATE_NOTIFICATION": "true",
         "BROWSER": "none",
     }
 

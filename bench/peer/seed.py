@@ -146,6 +146,7 @@ def seed(database_url: str, content: dict, log=print) -> bool:
 def verify(port: int, content: dict):
     """Strapi serves what was written: the French count, and a French article by slug with its topics."""
     import json
+    from urllib.parse import quote
 
     from bench.servers import get
 
@@ -156,7 +157,7 @@ def verify(port: int, content: dict):
         raise RuntimeError(f"Strapi serves {total} French articles, {len(french)} were written")
     sample = french[len(french) // 2]
     found = json.loads(
-        get(port, f"/api/articles?locale=fr&filters[slug][$eq]={sample['slug']}&populate=topics").body
+        get(port, f"/api/articles?locale=fr&filters[slug][$eq]={quote(sample['slug'])}&populate=topics").body
     )
     entry = found["data"][0]
     if entry["title"] != sample["title"] or len(entry["topics"]) != len(sample["topics"]):
