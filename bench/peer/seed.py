@@ -24,17 +24,16 @@ def document_id(translation_key) -> str:
 
 def block_html(block: dict) -> str:
     """One of our body blocks as the HTML an editor would have typed into Strapi's rich text."""
-    value = block["value"]
-    kind = block["type"]
+    value, kind = block["value"], block["type"]
+    if isinstance(value, str):
+        return value  # rich text: already HTML
+    texts = [html.escape(text) for text in value.values() if isinstance(text, str) and text]
     if kind == "heading":
-        return f"<h2>{html.escape(value['text'])}</h2>"
-    if kind == "paragraph":
-        return value
-    if kind == "image":
-        alt, caption = html.escape(value["alt_text"]), html.escape(value["caption"])
-        return f'<figure><img alt="{alt}"><figcaption>{caption}</figcaption></figure>'
-    quote, attribution = html.escape(value["quote"]), html.escape(value["attribution"])
-    return f"<blockquote>{quote}<cite>{attribution}</cite></blockquote>"
+        return f"<h2>{html.escape(value.get('text', ''))}</h2>"
+    if kind == "quote":
+        return f"<blockquote>{' '.join(texts)}</blockquote>"
+    # Images and other blocks: their texts (alt text, caption…) as a figure.
+    return f"<figure>{' '.join(texts)}</figure>"
 
 
 def export_content() -> dict:

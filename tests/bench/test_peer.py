@@ -79,7 +79,11 @@ def test_body_blocks_become_html_of_the_same_text():
     assert block_html({"type": "heading", "value": {"text": "A & B", "level": "h2"}}) == "<h2>A &amp; B</h2>"
     assert block_html({"type": "paragraph", "value": "<p>Text</p>"}) == "<p>Text</p>"
     quote = block_html({"type": "quote", "value": {"quote": "Q", "attribution": "W", "role": "R"}})
-    assert "Q" in quote and "W" in quote
+    assert quote == "<blockquote>Q W R</blockquote>"
+    image = block_html(
+        {"type": "image", "value": {"image": 3, "alt_text": "Alt", "caption": "Cap", "credit": ""}}
+    )
+    assert image == "<figure>Alt Cap</figure>"
 
 
 @pytest.mark.django_db
