@@ -30,9 +30,21 @@ def cpu_ticks() -> dict[int, tuple[str, int]]:
         except OSError:
             continue
         name = text[text.index("(") + 1 : text.rindex(")")]
+        name = command_line(entry) or name
         fields = text[text.rindex(")") + 2 :].split()
         ticks[int(entry)] = (name, int(fields[11]) + int(fields[12]))
     return ticks
+
+
+def command_line(pid: str, length: int = 60) -> str:
+    """The start of a process's command line ("python -m bench.generate …"), to tell processes apart."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            words = cmdline.read().split(b"\0")
+    except OSError:
+        return ""
+    text = " ".join(word.decode(errors="replace").rsplit("/", 1)[-1] for word in words[:4] if word)
+    return text[:length]
 
 
 def snapshot(seconds: float = 1.0, exclude: set[int] | None = None, threshold: float = 5.0) -> dict:
