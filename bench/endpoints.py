@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
 
+from bench.peer.seed import document_id
+
 OURS = "/api/v2"
 STOCK = "/stock-api/v2"
 PEER = "/api/articles"
@@ -50,6 +52,10 @@ def frontend_path(page) -> str:
     return "/" + "/".join([page.locale.language_code, *below_home]) + "/"
 
 
+PEER_LISTING_FIELDS = ["title", "slug", "intro", "publicationDate"]
+PEER_ARTICLE = "locale=fr&populate[topics][fields][0]=name&populate[topics][fields][1]=slug"
+
+
 def peer_listing(offset: int, limit: str = "{limit}", extra: str = "") -> str:
     """Strapi's French listing: newest first, the fields our listing shows, topic names populated."""
     fields = "".join(f"&fields[{n}]={name}" for n, name in enumerate(PEER_LISTING_FIELDS))
@@ -57,10 +63,6 @@ def peer_listing(offset: int, limit: str = "{limit}", extra: str = "") -> str:
         f"{PEER}?locale=fr&sort[0]=publicationDate:desc{fields}&populate[topics][fields][0]=name"
         f"{extra}&pagination[start]={offset}&pagination[limit]={limit}"
     )
-
-
-PEER_LISTING_FIELDS = ["title", "slug", "intro", "publicationDate"]
-PEER_ARTICLE = "locale=fr&populate[topics][fields][0]=name&populate[topics][fields][1]=slug"
 
 
 def build_endpoints() -> list[Endpoint]:
@@ -94,8 +96,6 @@ def build_endpoints() -> list[Endpoint]:
     images_ours, images_stock = both("/images/?limit={{limit}}&offset={}", [20 * n for n in range(3)])
     search_ours = [f"{OURS}/search/?q={quote(word)}&locale=fr&limit={{limit}}" for word in SEARCH_WORDS]
     search_stock = [f"{STOCK}/pages/?search={quote(word)}&locale=fr&limit={{limit}}" for word in SEARCH_WORDS]
-    from bench.peer.seed import document_id
-
     find_peer = [f"{PEER}?{PEER_ARTICLE}&filters[slug][$eq]={quote(page.slug)}" for page in chosen_articles]
     article_peer = [f"{PEER}/{document_id(page.translation_key)}?{PEER_ARTICLE}" for page in chosen_articles]
     search_peer = [
