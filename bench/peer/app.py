@@ -75,6 +75,8 @@ def database_settings(database_url: str) -> dict:
     """Strapi's DATABASE_* variables for a postgres:// URL."""
     parts = urlsplit(database_url)
     return {
+        # Strapi's generated config prefers DATABASE_URL: ours (Django's) must not leak into it.
+        "DATABASE_URL": database_url,
         "DATABASE_CLIENT": "postgres",
         "DATABASE_HOST": parts.hostname or "127.0.0.1",
         "DATABASE_PORT": str(parts.port or 5432),

@@ -55,6 +55,7 @@ def test_strapi_reads_its_database_from_the_url_it_is_given():
     assert settings["DATABASE_CLIENT"] == "postgres"
     assert (settings["DATABASE_HOST"], settings["DATABASE_PORT"]) == ("127.0.0.1", "5433")
     assert settings["DATABASE_NAME"] == "benchpeer_10_strapi"
+    assert settings["DATABASE_URL"] == "postgres://postgres@127.0.0.1:5433/benchpeer_10_strapi"
     environment = app.strapi_env("postgres://postgres@127.0.0.1:5432/x", 8401)
     assert environment["NODE_ENV"] == "production" and environment["PORT"] == "8401"
 
