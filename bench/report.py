@@ -148,7 +148,7 @@ def markdown_report(results) -> str:
     peer_line = (
         f"Peer: {peer}, on its own database on the same PostgreSQL server, seeded with the same articles."
         if peer
-        else f"Peer: not measured ({settings.get('peer_skipped') or 'not requested'})."
+        else f"Peer: not measured ({(settings.get('peer_skipped') or 'not requested').rstrip('.')})."
     )
     return "\n".join(
         [
