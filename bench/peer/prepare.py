@@ -39,8 +39,8 @@ def ready_peer(ports, log=None) -> str:
     from bench.peer.seed import export_content, seed, verify
 
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    url = peer_database_url()  # first: no install for a database Strapi cannot share
     install(log)
-    url = peer_database_url()
     parts = urlsplit(url)
     ensure_database(parts.path.lstrip("/"), f"{parts.scheme}://{parts.netloc}")
     content = export_content()
