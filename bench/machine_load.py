@@ -36,15 +36,24 @@ def cpu_ticks() -> dict[int, tuple[str, int]]:
     return ticks
 
 
-def command_line(pid: str, length: int = 60) -> str:
-    """The start of a process's command line ("python -m bench.generate …"), to tell processes apart."""
+def command_line(pid: str) -> str:
+    """The program and, for ``-m`` or a script, what it runs ("python -m bench.generate", "python3 pytest").
+
+    No further arguments: they may carry URLs or credentials that a results file must not.
+    """
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
-            words = cmdline.read().split(b"\0")
+            words = [word.decode(errors="replace") for word in cmdline.read().split(b"\0") if word]
     except OSError:
         return ""
-    text = " ".join(word.decode(errors="replace").rsplit("/", 1)[-1] for word in words[:4] if word)
-    return text[:length]
+    if not words:
+        return ""
+    program = words[0].rsplit("/", 1)[-1]
+    if len(words) > 2 and words[1] == "-m":
+        return f"{program} -m {words[2]}"
+    if len(words) > 1 and not words[1].startswith("-"):
+        return f"{program} {words[1].rsplit('/', 1)[-1]}"
+    return program
 
 
 def snapshot(seconds: float = 1.0, exclude: set[int] | None = None, threshold: float = 5.0) -> dict:

@@ -85,3 +85,11 @@ def test_the_load_record_names_the_load_averages_and_leaves_out_the_benchmark_it
     assert len(record["loadavg"]) == 3 and record["cores"] == os.cpu_count()
     assert os.getpid() not in {process["pid"] for process in record["busy_processes"]}
     assert describe(record).startswith("load average ")
+
+
+def test_processes_are_named_by_program_and_module_only_never_their_arguments():
+    from bench.machine_load import command_line
+
+    name = command_line(str(os.getpid()))
+    assert name.startswith("python") and len(name.split()) <= 3
+    assert "tests/" not in name and "-q" not in name
