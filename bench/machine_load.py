@@ -48,11 +48,12 @@ def command_line(pid: str) -> str:
         return ""
     if not words:
         return ""
-    program = words[0].rsplit("/", 1)[-1]
+    # Some programs (Chromium) rewrite their title into one string with every argument.
+    program = words[0].split()[0].rsplit("/", 1)[-1]
     if len(words) > 2 and words[1] == "-m":
         return f"{program} -m {words[2]}"
     if len(words) > 1 and not words[1].startswith("-"):
-        return f"{program} {words[1].rsplit('/', 1)[-1]}"
+        return f"{program} {words[1].split()[0].rsplit('/', 1)[-1]}"
     return program
 
 
