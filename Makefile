@@ -75,11 +75,11 @@ restore: install ## Restore BACKUP=path into an empty database and media store
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backup-….tar.gz" && exit 2)
 	$(BIN)/python manage.py restore $(BACKUP)
 
-# The API benchmark (bench/): ours, stock Wagtail and the floor side by side over HTTP, on
+# The API benchmark (bench/): ours, stock Wagtail, Strapi 5 and the floor side by side over HTTP, on
 # PostgreSQL (one database per size, created on first use). Results: bench/results/latest.md.
 BENCH_ARTICLES ?= 1000
 BENCH_ARGS ?=
-.PHONY: bench bench-small bench-large
+.PHONY: bench bench-small bench-large bench-peer
 
 bench: install ## Benchmark the API on PostgreSQL with BENCH_ARTICLES (1,000) articles per locale
 	$(BIN)/python -m bench --articles $(BENCH_ARTICLES) -- $(BENCH_ARGS)
@@ -87,5 +87,8 @@ bench: install ## Benchmark the API on PostgreSQL with BENCH_ARTICLES (1,000) ar
 bench-small: install ## The same with 100 articles per locale and short runs (a few minutes)
 	$(BIN)/python -m bench --articles 100 -- --duration 3 --warmup 1 $(BENCH_ARGS)
 
-bench-large: install ## The same with 10,000 articles per locale (generation about 25 minutes)
+bench-large: install ## The same with 10,000 articles per locale (generation resumable)
 	$(BIN)/python -m bench --articles 10000 -- $(BENCH_ARGS)
+
+bench-peer: install ## Install and build Strapi 5, the benchmark's peer, into bench/peer/strapi-app (needs Node.js 20)
+	$(BIN)/python -m bench.peer.app

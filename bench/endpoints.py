@@ -10,8 +10,11 @@ from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
 
+from bench.peer.seed import document_id
+
 OURS = "/api/v2"
 STOCK = "/stock-api/v2"
+PEER = "/api/articles"
 URLS_PER_ENDPOINT = 10
 LISTING_FIELDS = "publication_date,lead,lead_image,topics"
 SEARCH_WORDS = ["bureau", "rapport", "familles", "climat", "enfants", "formation", "santé", "frontière"]
@@ -28,6 +31,9 @@ class Endpoint:
     #: How stock compares: "same" content, "approximation", or "cannot" (with the reason in ``note``).
     stock_comparison: str = "same"
     note: str = ""
+    #: The same request to Strapi 5 (bench.peer), when it can answer it.
+    peer: list[str] = field(default_factory=list)
+    peer_note: str = ""
 
     @property
     def is_listing(self) -> bool:
@@ -44,6 +50,19 @@ def spread(items: list, count: int = URLS_PER_ENDPOINT) -> list:
 def frontend_path(page) -> str:
     below_home = page.url_path.strip("/").split("/")[1:]
     return "/" + "/".join([page.locale.language_code, *below_home]) + "/"
+
+
+PEER_LISTING_FIELDS = ["title", "slug", "intro", "publicationDate"]
+PEER_ARTICLE = "locale=fr&populate[topics][fields][0]=name&populate[topics][fields][1]=slug"
+
+
+def peer_listing(offset: int, limit: str = "{limit}", extra: str = "") -> str:
+    """Strapi's French listing: newest first, the fields our listing shows, topic names populated."""
+    fields = "".join(f"&fields[{n}]={name}" for n, name in enumerate(PEER_LISTING_FIELDS))
+    return (
+        f"{PEER}?locale=fr&sort[0]=publicationDate:desc{fields}&populate[topics][fields][0]=name"
+        f"{extra}&pagination[start]={offset}&pagination[limit]={limit}"
+    )
 
 
 def build_endpoints() -> list[Endpoint]:
@@ -77,6 +96,14 @@ def build_endpoints() -> list[Endpoint]:
     images_ours, images_stock = both("/images/?limit={{limit}}&offset={}", [20 * n for n in range(3)])
     search_ours = [f"{OURS}/search/?q={quote(word)}&locale=fr&limit={{limit}}" for word in SEARCH_WORDS]
     search_stock = [f"{STOCK}/pages/?search={quote(word)}&locale=fr&limit={{limit}}" for word in SEARCH_WORDS]
+    find_peer = [f"{PEER}?{PEER_ARTICLE}&filters[slug][$eq]={quote(page.slug)}" for page in chosen_articles]
+    article_peer = [f"{PEER}/{document_id(page.translation_key)}?{PEER_ARTICLE}" for page in chosen_articles]
+    search_peer = [
+        peer_listing(0, extra=f"&filters[title][$containsi]={quote(word)}") for word in SEARCH_WORDS
+    ]
+    substring = _(
+        "Strapi: `$containsi` on the title is a substring filter (SQL ILIKE), not ranked text search."
+    )
     return [
         Endpoint("detail", _("Page detail (French section)"), section_ours, section_stock),
         Endpoint(
@@ -88,15 +115,31 @@ def build_endpoints() -> list[Endpoint]:
                 "Stock find resolves html_path against the default site only: /fr/... answers 404, and an "
                 "English path answers with a redirect to the detail URL."
             ),
+            peer=find_peer,
+            peer_note=_("Strapi: the French article by its slug (`filters[slug][$eq]`), topics populated."),
         ),
-        Endpoint("listing", _("French news listing, limit 20"), listing_ours, listing_stock),
-        Endpoint("deep", _("French news listing at a deep offset"), deep_ours, deep_stock),
+        Endpoint(
+            "listing",
+            _("French news listing, limit 20"),
+            listing_ours,
+            listing_stock,
+            peer=[peer_listing(offset) for offset in first_offsets],
+        ),
+        Endpoint(
+            "deep",
+            _("French news listing at a deep offset"),
+            deep_ours,
+            deep_stock,
+            peer=[peer_listing(offset) for offset in deep_offsets],
+        ),
         Endpoint(
             "article",
             _("Article with all its fields"),
             article_ours,
             article_stock,
             note=_("Stock renders images, topics and contacts as ids, and rich text links unresolved."),
+            peer=article_peer,
+            peer_note=_("Strapi: the French article by its document id, topics populated."),
         ),
         Endpoint("images", _("Images listing"), images_ours, images_stock),
         Endpoint(
@@ -107,5 +150,12 @@ def build_endpoints() -> list[Endpoint]:
             stock_comparison="approximation",
             note=_("Stock has no navigation endpoint: a flat list of in-menu pages, no tree, no home page."),
         ),
-        Endpoint("search", _("Search within a locale"), search_ours, search_stock),
+        Endpoint(
+            "search",
+            _("Search within a locale"),
+            search_ours,
+            search_stock,
+            peer=search_peer,
+            peer_note=substring,
+        ),
     ]

@@ -33,6 +33,37 @@ def setup_django():
     import django
 
     django.setup()
+    quiet_publish_receivers()
+
+
+def quiet_publish_receivers() -> int:
+    """Disconnect the per-publish receivers a freshly generated database has no use for.
+
+    At each commit the cache invalidation batch (publishing.invalidation) refreshes the
+    published pages' search entries, writes change-feed entries and works out which
+    cached responses to purge; the untranslated-text check (translation.fallback) reads
+    every segment of the page again. Nothing is cached yet and nobody follows the feed of
+    a benchmark database, the generator rebuilds the search entries in bulk at the end and
+    its translations are complete: only this process stops listening (the servers keep
+    every receiver). Returns how many receivers were disconnected.
+    """
+    from django.db.models.signals import post_save, pre_save
+    from wagtail.models import get_page_models
+    from wagtail.signals import page_published, page_unpublished
+
+    receivers = [
+        (pre_save, "page_changed_by_save"),
+        (post_save, "page_saved"),
+        (page_published, "page_published"),
+        (page_unpublished, "page_unpublished"),
+    ]
+    disconnected = 0
+    for model in get_page_models():
+        for signal, name in receivers:
+            uid = f"invalidation.{name}.{model._meta.label}"
+            disconnected += signal.disconnect(sender=model, dispatch_uid=uid)
+    disconnected += page_published.disconnect(dispatch_uid="translation.fallback")
+    return disconnected
 
 
 def article_keys(seed: int, count: int) -> list[uuid.UUID]:

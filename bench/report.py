@@ -56,12 +56,32 @@ def number(value, digits=0) -> str:
     return f"{value:,.{digits}f}"
 
 
-def triple(servers, key, digits=1) -> str:
-    return " / ".join(number(servers.get(name, {}).get(key), digits) for name in ("ours", "stock", "floor"))
+def speed(figures) -> str:
+    """Median requests/s of the rounds, with the lowest and highest round when there were several."""
+    if not figures:
+        return "–"
+    median = number(figures["requests_per_second"])
+    low, high = figures.get("requests_per_second_min"), figures.get("requests_per_second_max")
+    if low is None or len(figures.get("rounds_requests_per_second", [])) < 2:
+        return median
+    return f"{median} ({number(low)}–{number(high)})"
+
+
+def ratio_cell(value, above_floor_is_noise=False) -> str:
+    if not value:
+        return "–"
+    text = f"{value['median']:.2f} ({value['low']:.2f}–{value['high']:.2f})"
+    return text + " **noise**" if above_floor_is_noise else text
+
+
+def latencies(figures) -> str:
+    if not figures:
+        return "–"
+    return f"{number(figures.get('p50_ms'), 1)} / {number(figures.get('p99_ms'), 1)}"
 
 
 def queries(figures) -> str:
-    if not figures:
+    if not figures or figures.get("queries_limit_20") is None:
         return "–"
     at_one = figures.get("queries_limit_1")
     cold = (
@@ -72,52 +92,67 @@ def queries(figures) -> str:
     return f"{cold} (repeat {figures['queries_repeat']})"
 
 
+COLUMNS = [
+    "Endpoint", "req/s ours uncached", "req/s stock", "req/s Strapi", "req/s ours cached", "req/s floor",
+    "uncached ours/stock", "uncached ours/Strapi", "cached ours/floor",
+    "p50 / p99 ms ours uncached", "p50 / p99 ms stock", "p50 / p99 ms Strapi", "p50 / p99 ms ours cached",
+    "SQL ours uncached @1 / @20", "SQL stock @1 / @20", "bytes ours / stock / Strapi",
+]  # fmt: skip
+
+
 def table_lines(results) -> list[str]:
-    columns = [
-        "Endpoint", "req/s ours", "req/s ours uncached", "req/s stock", "req/s floor",
-        "ours/stock", "ours/floor",
-        "p50 ms ours / stock / floor", "p95 ms ours / stock / floor", "SQL ours @1 / @20",
-        "SQL uncached @1 / @20", "SQL stock @1 / @20", "bytes ours / stock",
-    ]  # fmt: skip
-    lines = [
-        "| " + " | ".join(columns) + " |",
-        "|" + "---|" * 13,
-    ]
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in results["endpoints"]:
-        servers = row["servers"]
-        stock = servers.get("stock")
+        servers, ratios = row["servers"], row["ratios"]
         marker = {"approximation": " (≈)", "cannot": " (n/a)"}.get(row["stock_comparison"], "")
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    row["label"] + marker,
-                    number(servers.get("ours", {}).get("requests_per_second")),
-                    number(servers.get("ours_uncached", {}).get("requests_per_second")),
-                    number(stock and stock["requests_per_second"]),
-                    number(servers.get("floor", {}).get("requests_per_second")),
-                    number(row["ratios"]["ours_to_stock"], 2),
-                    number(row["ratios"]["ours_to_floor"], 2),
-                    triple(servers, "p50_ms"),
-                    triple(servers, "p95_ms"),
-                    queries(servers.get("ours")),
-                    queries(servers.get("ours_uncached")),
-                    queries(stock),
-                    " / ".join(number(servers.get(name, {}).get("bytes")) for name in ("ours", "stock")),
-                ]
-            )
-            + " |"
-        )
+        cells = [
+            row["label"] + marker,
+            speed(servers.get("ours_uncached")),
+            speed(servers.get("stock")),
+            speed(servers.get("strapi")),
+            speed(servers.get("ours")),
+            speed(servers.get("floor")),
+            ratio_cell(ratios.get("uncached_ours_to_stock")),
+            ratio_cell(ratios.get("uncached_ours_to_peer")),
+            ratio_cell(ratios.get("cached_ours_to_floor"), row.get("above_floor_is_noise")),
+            latencies(servers.get("ours_uncached")),
+            latencies(servers.get("stock")),
+            latencies(servers.get("strapi")),
+            latencies(servers.get("ours")),
+            queries(servers.get("ours_uncached")),
+            queries(servers.get("stock")),
+            " / ".join(number(servers.get(name, {}).get("bytes")) for name in ("ours", "stock", "strapi")),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def load_lines(results) -> list[str]:
+    from bench.machine_load import describe
+
+    load = results.get("load") or {}
+    return [
+        f"- at the start: {describe(load.get('start') or {})}",
+        f"- at the end: {describe(load.get('end') or {})}",
+    ]
 
 
 def markdown_report(results) -> str:
     machine, settings = results["machine"], results["settings"]
     database = machine["database"]
     notes = [f"- **{row['label']}**: {row['note']}" for row in results["endpoints"] if row["note"]]
+    notes += [
+        f"- **{row['label']}**: {row['peer_note']}" for row in results["endpoints"] if row.get("peer_note")
+    ]
+    peer = settings.get("peer")
+    peer_line = (
+        f"Peer: {peer}, on its own database on the same PostgreSQL server, seeded with the same articles."
+        if peer
+        else f"Peer: not measured ({(settings.get('peer_skipped') or 'not requested').rstrip('.')})."
+    )
     return "\n".join(
         [
-            "# API benchmark: ours, stock Wagtail, floor",
+            "# API benchmark: ours, stock Wagtail, Strapi 5, floor",
             "",
             f"Run {machine['date']} on {machine['cores']} cores ({machine['cpu']}), {machine['os']}, "
             f"Python {machine['python']}, Django {machine['django']}, Wagtail {machine['wagtail']}, "
@@ -125,16 +160,27 @@ def markdown_report(results) -> str:
             f"Data: {database['pages']:,} pages; news articles per locale: "
             + ", ".join(f"{code} {count:,}" for code, count in database["articles_per_locale"].items())
             + ".",
-            f"Servers: {settings['server']}, started one at a time on the same database. Load: "
-            f"{settings['concurrency']} keep-alive connections from a separate process, "
+            f"Servers: {settings['server']}, started one at a time on the same database. {peer_line}",
+            f"Load: {settings['concurrency']} keep-alive connections from a separate process, "
             f"{settings['warmup_seconds']:g} s warm-up then {settings['duration_seconds']:g} s measured per "
-            "endpoint and server; several URLs per endpoint in turn.",
+            "endpoint and server; several URLs per endpoint in turn; "
+            f"{settings.get('rounds', 1)} interleaved rounds (every server once per round, the order "
+            "turning each round).",
+            "",
+            "Machine load during the run (other processes share these cores, so the figures are noisy):",
+            "",
+            *load_lines(results),
             "",
             *table_lines(results),
             "",
-            "SQL: queries of the first request of a URL (@1 and @20 = `limit`), and of the same request "
-            "repeated. Ratios compare requests per second. (≈) stock answers an approximation; (n/a) stock "
-            "cannot answer it.",
+            "req/s: the median of the rounds (lowest–highest round). Ratios are ratios of medians "
+            "(in brackets the range from the worst to the best pairing of rounds); they compare like "
+            "with like: our API with its response cache off against stock Wagtail and Strapi (neither "
+            "has a response cache), and our cached answers against the floor (the same bytes from "
+            "memory through the same middleware). Nothing can serve faster than the floor: a cached "
+            "ratio above 1 is marked **noise**, not a win. SQL: queries of the first request of a URL "
+            "(@1 and @20 = `limit`), and of the same request repeated. (≈) stock answers an "
+            "approximation; (n/a) stock cannot answer it.",
             "",
             *notes,
             "",

@@ -30,10 +30,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 @contextlib.contextmanager
-def running_server(kind: str, config: ServerConfig, extra_env: dict | None = None, probe_path: str = "/"):
-    """A gunicorn serving ``bench.wsgi`` as ``kind`` (ours, stock, floor); yields its port."""
-    port = free_port()
+def running_server(
+    kind: str,
+    config: ServerConfig,
+    extra_env: dict | None = None,
+    probe_path: str = "/",
+    port: int | None = None,
+):
+    """A gunicorn serving ``bench.wsgi`` as ``kind`` (ours, stock, floor) on ``port`` or any free one."""
+    port = port or free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",

@@ -35,7 +35,7 @@ def run(arguments, env):
     subprocess.run([sys.executable, *arguments], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
 
 
-def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_database, tmp_path):
+def test_the_benchmark_measures_the_servers_in_rounds_and_writes_its_table(bench_database, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -48,19 +48,25 @@ def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_databas
     run(["-m", "bench.generate", "--articles", "2", "--no-parallel"], env)
     run(
         ["-m", "bench.run", "--duration", "0.3", "--warmup", "0.1", "--workers", "1", "--threads", "2",
-         "--concurrency", "2", "--servers", "ours,stock,floor", "--results", str(results)],
+         "--concurrency", "2", "--servers", "ours,ours_uncached,stock,floor", "--rounds", "2",
+         "--results", str(results)],
         env,
     )  # fmt: skip
 
     report = json.loads((results / "latest.json").read_text())
     table = (results / "latest.md").read_text()
     assert report["machine"]["cores"] and report["machine"]["database"]["articles_per_locale"]["fr"] >= 2
+    assert report["load"]["start"]["loadavg"] and report["load"]["end"]["loadavg"]
+    assert "load average" in table
     rows = {row["key"]: row for row in report["endpoints"]}
     assert set(rows) == {"detail", "find", "listing", "deep", "article", "images", "navigation", "search"}
     for key, row in rows.items():
         assert row["label"] in table
         ours, floor = row["servers"]["ours"], row["servers"]["floor"]
         assert ours["status"] == 200 and ours["errors"] == 0, key
+        # Two interleaved rounds; ratios compare uncached with stock, cached with the floor.
+        assert len(ours["rounds_requests_per_second"]) == 2, key
+        assert row["ratios"]["cached_ours_to_floor"]["median"] > 0, key
         # The floor answers with our very bytes, from memory, without the database.
         assert floor["bytes"] == ours["bytes"] and floor["queries_limit_20"] == 0, key
         # A repeated request is served from the response cache. (At two articles the deep
@@ -71,3 +77,4 @@ def test_the_benchmark_measures_three_servers_and_writes_its_table(bench_databas
             assert "stock" not in row["servers"]
         else:
             assert row["servers"]["stock"]["status"] == 200, key
+            assert row["ratios"]["uncached_ours_to_stock"]["median"] > 0, key

@@ -128,3 +128,20 @@ def test_bulk_made_sources_are_the_ones_wagtail_localize_makes(generated):
     made, created = TranslationSource.get_or_create_from_instance(english)
     assert created
     assert source_rows(made) == bulk_rows
+
+
+def test_the_generator_disconnects_exactly_the_per_publish_receivers_it_names():
+    from wagtail.models import get_page_models
+    from wagtail.signals import page_published
+
+    from bench.generate import quiet_publish_receivers
+    from publishing import invalidation
+    from translation.fallback import refuse_untranslated_publish
+
+    try:
+        # All four page receivers of every page model, and the untranslated-text check: a
+        # renamed receiver would make this fall short, and the generator slow again.
+        assert quiet_publish_receivers() == 4 * len(get_page_models()) + 1
+    finally:
+        invalidation.connect_signal_handlers()
+        page_published.connect(refuse_untranslated_publish, dispatch_uid="translation.fallback")
