@@ -149,11 +149,11 @@ def footer_action(page, name):
     button.click()
 
 
-def choose_in_modal(page, opener, item):
-    """Open a chooser (snippet or page), search for ``item`` and pick it from the modal."""
+def choose_in_modal(page, opener, search, choice=None):
+    """Open a chooser (snippet or page), search and pick ``choice`` (the searched title by default)."""
     opener.click()
-    page.locator(".modal input[name=q]").fill(item)
-    page.locator(".modal").get_by_role("link", name=item, exact=True).click()
+    page.locator(".modal input[name=q]").fill(search)
+    page.locator(".modal").get_by_role("link", name=choice or search, exact=True).click()
     expect(page.locator(".modal")).to_be_hidden()
 
 
@@ -177,6 +177,7 @@ def test_an_article_with_every_field_is_moderated_then_translated_into_french(si
     editor.get_by_role("button", name="Choose an image").click()
     editor.locator(".modal").get_by_role("tab", name="Upload").click()
     editor.locator(".modal input[type=file]").set_input_files(photo(tmp_path))
+    editor.locator(".modal").get_by_label("Title").fill("Talks")
     editor.locator(".modal").get_by_role("button", name="Upload").click()
     expect(editor.locator(".modal")).to_be_hidden()
     editor.fill("#id_lead_image_alt", "Officials around a table")
@@ -188,11 +189,16 @@ def test_an_article_with_every_field_is_moderated_then_translated_into_french(si
     editor.get_by_role("button", name="Add topics").click()
     choose_in_modal(editor, editor.get_by_role("button", name="Choose topic"), "Climate")
     editor.get_by_role("button", name="Add media contacts").click()
-    choose_in_modal(editor, editor.get_by_role("button", name="Choose media contact"), "Ana Pereira")
+    choose_in_modal(
+        editor,
+        editor.get_by_role("button", name="Choose media contact"),
+        "Ana Pereira",
+        "Ana Pereira (Brussels)",
+    )
     editor.get_by_role("button", name="Add related articles").click()
     choose_in_modal(editor, editor.get_by_role("button", name="Choose a page"), "Story 0")
     footer_action(editor, "Submit to News moderation")
-    expect(editor.locator(".messages")).to_contain_text("submitted to News moderation")
+    expect(editor.locator(".messages")).to_contain_text("submitted for moderation")
 
     article = page_in("border-talks-resume")
     moderator = sign_in(open_page, base, "moderator")
