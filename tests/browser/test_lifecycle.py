@@ -204,7 +204,7 @@ def test_an_article_with_every_field_is_moderated_then_translated_into_french(si
     moderator = sign_in(open_page, base, "moderator")
     moderator.goto(f"{base}/admin/pages/{article.pk}/edit/")
     footer_action(moderator, "Approve and Publish")
-    expect(moderator.locator(".messages")).to_contain_text("approved")
+    expect(moderator.locator(".messages")).to_contain_text("has been updated")
 
     status, english = api(moderator, base, "pages/find/", path="/en/news/border-talks-resume/")
     assert status == 200, english
