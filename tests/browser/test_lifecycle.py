@@ -212,7 +212,7 @@ def test_an_article_with_every_field_is_moderated_then_translated_into_french(si
         "Border talks resume", "Brussels", "Officials met again."
     )  # fmt: skip
     assert (english["publication_date"], english["article_type"]) == ("2026-11-20", "news")
-    assert english["lead_image"] and english["lead_image_alt"] == "Officials around a table"
+    assert "Officials around a table" in str(english["lead_image"])
     assert "The talks resumed on Monday." in str(english["body"])
     assert "Photos on request." in english["editors_note"]
     assert [len(english[name]) for name in ("topics", "media_contacts", "related_articles")] == [1, 1, 1]
