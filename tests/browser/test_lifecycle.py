@@ -221,7 +221,7 @@ def test_an_article_with_every_field_is_moderated_then_translated_into_french(si
     submit_for_translation(translator, base, article.pk, "fr")
     translate_strings(translator, "FR")
     translator.locator("footer, nav").get_by_role("button", name=re.compile("^Publier")).first.click()
-    expect(translator.locator(".messages")).to_contain_text("publiée")
+    expect(translator.locator(".messages")).to_contain_text("a été publié")
     french = served(translator, base, page_in("border-talks-resume", "fr").pk)
     assert (french["title"], french["content_locale"], french["is_fallback"]) == (
         "FR Border talks resume", "fr", False
