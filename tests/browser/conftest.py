@@ -124,6 +124,10 @@ def open_page(browser, request):
         return page
 
     yield open_new
+    # Let each page finish the requests its scripts started: an admin request still running
+    # in the live server would hold locks that the emptying of the database then deadlocks on.
+    for page in request.node.browser_pages:
+        page.wait_for_load_state("networkidle")
     for context in contexts:
         context.close()
 
