@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 
 # Playwright's sync API keeps an event loop running in the test's thread; the test's own ORM
 # calls are still synchronous, so Django's guard against async contexts does not apply.
@@ -73,7 +73,18 @@ def site_dump(django_db_setup, django_db_blocker, tmp_path_factory):
         yield dump
 
 
-def empty_tables():
+def empty_tables(attempts=3):
+    """TRUNCATE every table; an admin request still finishing in the live server can make
+    PostgreSQL pick the TRUNCATE as a deadlock's victim, then it is run again."""
+    for attempt in range(attempts):
+        try:
+            return truncate_tables()
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+
+
+def truncate_tables():
     tables = [name for name in connection.introspection.table_names() if name != "django_migrations"]
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE {} CASCADE".format(", ".join(connection.ops.quote_name(t) for t in tables)))
@@ -85,7 +96,8 @@ def site_live(site_dump, live_server, transactional_db):
     empty_tables()
     postgres_command("pg_restore", "--data-only", "--disable-triggers", "--single-transaction", site_dump)
     cache.clear()
-    return live_server.url
+    yield live_server.url
+    empty_tables()  # before pytest-django's flush, which would not try again
 
 
 @pytest.fixture(scope="session")
@@ -124,10 +136,9 @@ def open_page(browser, request):
         return page
 
     yield open_new
-    # Let each page finish the requests its scripts started: an admin request still running
-    # in the live server would hold locks that the emptying of the database then deadlocks on.
+    # Stop the pages' scripts (the preview panel refreshes itself) before the database is emptied.
     for page in request.node.browser_pages:
-        page.wait_for_load_state("networkidle")
+        page.goto("about:blank")
     for context in contexts:
         context.close()
 
