@@ -17,8 +17,6 @@ from wagtail.models import Page
 
 from tests.browser.conftest import DEMO_PASSWORD, log_in
 
-ADMIN_PASSWORD = DEMO_PASSWORD
-
 
 def page_in(slug, code="en"):
     """The page with this English slug, in the language ``code`` (translation or alias)."""
