@@ -50,9 +50,10 @@ def postgres_command(program, *args):
     subprocess.run(command, check=True, capture_output=True, env=os.environ | password)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def site_dump(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Build the scenarios' site once in the test database and dump its rows."""
+    """Build the scenarios' site once in the test database and dump its rows: first of all, while
+    the database still holds what the migrations wrote (a live-server test empties it after)."""
     from django.contrib.auth import get_user_model
     from wagtail.models import Locale
 

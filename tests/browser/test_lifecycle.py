@@ -13,9 +13,34 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
+from home.models import HomePage
 from tests.browser.conftest import DEMO_PASSWORD, log_in
+
+
+def ensure_installation():
+    """What the migrations create (locales, root, English home, default site), put back after a
+    live-server test emptied every table. Kept for test_admin_languages_browser's own site;
+    the scenarios here use ``site_live`` (conftest.py), which restores migration data too."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr", "nl")}
+    root = Page.objects.filter(depth=1).first() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["en"])
+    )
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Home", slug="home", locale=locales["en"]))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "CMS"}
+    )
+    return locales, home
 
 
 def page_in(slug, code="en"):
@@ -60,8 +85,6 @@ def submit_for_translation(page, base, pk, *codes):
 
 
 def locale_pk(code):
-    from wagtail.models import Locale
-
     return Locale.objects.get(language_code=code).pk
 
 
