@@ -72,7 +72,8 @@ def create_draft_article(page, base, title, lead):
     page.fill("#id_title", title)
     page.fill("#id_lead", lead)
     page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("created")
+    # The editor's address changes to the created page's edit view (autosave may create it first).
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     return int(re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1))
 
 
