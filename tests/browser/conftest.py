@@ -71,6 +71,8 @@ def site_dump(django_db_setup, django_db_blocker, tmp_path_factory):
         postgres_command(
             "pg_dump", "--data-only", "--format=custom", "--exclude-table=django_migrations", "-f", dump
         )
+        # Leave the database as a live-server test leaves it: empty (other browser tests build their own).
+        empty_tables()
         yield dump
 
 
