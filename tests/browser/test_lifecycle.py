@@ -71,6 +71,9 @@ def create_draft_article(page, base, title, lead):
     page.goto(f"{base}/admin/pages/add/news/newsarticlepage/{page_in('news').pk}/")
     page.fill("#id_title", title)
     page.fill("#id_lead", lead)
+    # Typed, not left to the title's slug sync, which may not have run yet.
+    page.get_by_role("tab", name="Promote").click()
+    page.fill("#id_slug", re.sub(r"\W+", "-", title.lower()))
     page.get_by_role("button", name="Save draft").click()
     # The editor's address changes to the created page's edit view (autosave may create it first).
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
