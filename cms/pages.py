@@ -41,6 +41,12 @@ class BasePage(HeadlessPreviewMixin, Page):
         root_url = settings.PREVIEW_CLIENT_URLS.get(code) or super().get_client_root_url(request)
         return root_url.rstrip("/") + "/"
 
+    def serve_preview(self, request, preview_mode):
+        # The frontend in a frame, or the draft's JSON when no frontend answers.
+        from publishing.preview import serve_admin_preview
+
+        return serve_admin_preview(self, request)
+
 
 class TranslatableOrderable(TranslatableMixin, models.Model):
     """An inline row of a page that is translated along with it (e.g. a chosen topic).

@@ -7,13 +7,24 @@ signed, timestamped token and opens ``PREVIEW_CLIENT_URLS[<page language>]`` wit
 ``/api/v2/preview/?content_type=…&token=…`` (``preview_view``) and gets the draft in
 exactly the JSON of ``pages/<id>/`` (the same serializer). The token is the only key to
 drafts: missing, tampered, expired or unknown tokens get a 4xx JSON message, never content.
+
+When nothing answers at the frontend's address (no frontend started on a laptop, a staging
+frontend down), a frame of it would only show the browser's "refused to connect". The
+admin's preview then shows the draft's JSON itself, with the address to start
+(``serve_admin_preview``).
 """
+
+import json
+import socket
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import JsonResponse
+from django.shortcuts import render
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+from wagtail_headless_preview.signals import preview_update
 
 from cms.api.references import References
 from cms.api.serializers.pages import PageSerializer, select_field_names
@@ -86,3 +97,37 @@ def preview_view(request):
     # Drafts are for the editor who asked: never stored by a shared cache.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# Long enough for a frontend on the same network, short enough that the editor barely waits
+# when none is running (a refused connection answers at once; this bounds a silent host).
+FRONTEND_CONNECT_TIMEOUT = 1.0
+
+
+def frontend_is_running(url: str) -> bool:
+    """Whether something accepts connections at ``url``'s host and port."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=FRONTEND_CONNECT_TIMEOUT):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+def serve_admin_preview(page, request):
+    """The admin's preview of ``page``: the frontend in a frame, or the draft's JSON without one."""
+    PagePreview.garbage_collect()
+    preview = page.create_page_preview()
+    preview_update.send(sender=HeadlessPreviewMixin, token=preview.token)
+    preview_url = page.get_preview_url(request, preview.token)
+    if frontend_is_running(preview_url):
+        return render(request, "wagtail_headless_preview/preview.html", {"preview_url": preview_url})
+    draft = serialize_draft(draft_page(preview))
+    context = {
+        "frontend_address": page.get_client_root_url(request),
+        "preview_url": preview_url,
+        "draft": draft,
+        "draft_json": json.dumps(draft, indent=2, ensure_ascii=False),
+    }
+    return render(request, "publishing/preview_without_frontend.html", context)

@@ -1,5 +1,7 @@
 """Headless preview: the admin opens the frontend of the page's language, which reads the draft."""
 
+import re
+import socket
 import time
 from unittest import mock
 from urllib.parse import parse_qs, urlsplit
@@ -24,12 +26,15 @@ def versions(page):
     }
 
 
+def frontend_address_in(html):
+    """The frontend preview URL a preview response frames (src) or links to (href)."""
+    return re.search(r'(?:src|href)="([^"]*token=[^"]*)"', html).group(1).replace("&amp;", "&")
+
+
 def click_preview(draft):
     """What the admin's Preview does with the edited page: returns the frontend URL it opens."""
     request = RequestFactory().get("/admin/")
-    response = draft.serve_preview(request, draft.default_preview_mode)
-    html = response.content.decode()
-    return html.split('src="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    return frontend_address_in(draft.serve_preview(request, draft.default_preview_mode).content.decode())
 
 
 def save_draft(page, title):
@@ -169,3 +174,45 @@ def test_a_page_not_yet_created_previews_at_its_future_path(site, api, locales):
     )
     assert preview["parent"]["id"] == news.pk
     assert preview["lead"] == "Un chapeau."
+
+
+def admin_preview(client, page, **fields):
+    """The admin's preview panel: the edit form is posted, then the panel's frame loads."""
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    posted = client.post(url, {"title": page.title, "slug": page.slug} | fields)
+    assert posted.json()["is_valid"], posted.content
+    return client.get(url)
+
+
+@pytest.mark.django_db
+def test_admin_preview_without_a_frontend_shows_the_draft_json_and_the_address_to_start(
+    site, admin_client, settings
+):
+    settings.PREVIEW_CLIENT_URLS = settings.PREVIEW_CLIENT_URLS | {"fr": "http://127.0.0.1:9/fr/preview/"}
+    french_news = versions(site["news"])["fr"]
+
+    response = admin_preview(admin_client, french_news, intro="Brouillon de l'introduction")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<iframe" not in html
+    assert "The frontend is not running" in html
+    assert "<code>http://127.0.0.1:9/fr/preview/</code>" in html
+    assert "Brouillon de l&#x27;introduction" in html  # the draft's JSON, not the live page's
+    token_url = frontend_address_in(html)
+    draft = APIClient().get(PREVIEW, dict(parse_qs(urlsplit(token_url).query))).json()
+    assert draft["intro"] == "Brouillon de l'introduction"
+
+
+@pytest.mark.django_db
+def test_admin_preview_frames_the_frontend_when_it_answers(site, admin_client, settings):
+    with socket.socket() as frontend:
+        frontend.bind(("127.0.0.1", 0))
+        frontend.listen()
+        address = f"http://127.0.0.1:{frontend.getsockname()[1]}/fr/preview/"
+        settings.PREVIEW_CLIENT_URLS = settings.PREVIEW_CLIENT_URLS | {"fr": address}
+
+        html = admin_preview(admin_client, versions(site["news"])["fr"], intro="Brouillon").content.decode()
+
+    assert f'<iframe src="{address}?' in html
+    assert "The frontend is not running" not in html
