@@ -11,7 +11,6 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale, Page, Site
 
@@ -301,10 +300,6 @@ def test_the_french_translator_cannot_edit_a_dutch_page(site_live, open_page):
     assert Page.objects.get(pk=dutch_who.pk).title == dutch_who.title
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 item 5, not yet fixed on main: the submit form offers Dutch to a French translator",
-)
 def test_the_french_translator_is_offered_only_french_to_submit(site_live, open_page):
     base = site_live
     translator = sign_in(open_page, base, "translator-fr")
