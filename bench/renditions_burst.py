@@ -91,6 +91,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8210, help="gunicorn's port (default 8210)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker (default 1; the README's recipe runs 4)"
+    )
+    parser.add_argument(
         "--timeout", type=int, default=30, help="gunicorn worker timeout (default 30, its own)"
     )
     parser.add_argument(
@@ -208,7 +211,8 @@ class Checkout:
     def start(self):
         gunicorn = self.directory / ".venv" / "bin" / "gunicorn"
         command = [str(gunicorn), "cms.wsgi", "--bind", f"127.0.0.1:{self.args.port}",
-                   "--workers", str(self.args.workers), "--timeout", str(self.args.timeout)]  # fmt: skip
+                   "--workers", str(self.args.workers), "--threads", str(self.args.threads),
+                   "--timeout", str(self.args.timeout)]  # fmt: skip
         with open(self.log, "w") as log:  # gunicorn's own output (worker timeouts, tracebacks)
             self.server = subprocess.Popen(command, cwd=self.directory, env=self.env, stdout=log, stderr=log)  # noqa: S603
         deadline = time.monotonic() + 120
@@ -328,7 +332,7 @@ def run(args: argparse.Namespace) -> Burst:
         requests = rendition_requests(args.same, args.specs)
         progress(f"pixel limit {limit:,}: creating a {width}×{height} image")
         urls = dict(zip(requests, checkout.create_image(width, height, list(requests)), strict=True))
-        progress(f"gunicorn on :{args.port} with {args.workers} workers")
+        progress(f"gunicorn on :{args.port} with {args.workers} workers × {args.threads} threads")
         checkout.start()
         result = Burst(
             args.label, str(checkout.directory), width, height, limit, requests, load_start=load_start

@@ -22,7 +22,7 @@ from bench.renditions_burst import (
 def test_defaults_are_two_workers_and_a_burst_of_twenty_plus_four_renditions():
     args = parse_args(["/some/checkout"])
     assert args.checkout == Path("/some/checkout")
-    assert args.workers == 2 and args.same == 20 and len(args.specs) == 5
+    assert args.workers == 2 and args.threads == 1 and args.same == 20 and len(args.specs) == 5
     assert 8200 <= args.port <= 8249
     assert args.database.startswith("mediaops")
 

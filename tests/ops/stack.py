@@ -101,6 +101,7 @@ class Stack:
         return process
 
     def gunicorn(self, port: int, workers: int = 2) -> subprocess.Popen:
+        # Threads as in the README's recipe.
         command = [
             str(BIN / "gunicorn"),
             "cms.wsgi",
@@ -108,6 +109,8 @@ class Stack:
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            "--threads",
+            "4",
         ]
         process = self.start(command, log_name=f"gunicorn-{port}")
         wait_for_http(port, "/health/", process)
