@@ -17,6 +17,7 @@ from wagtail_localize.models import (
 )
 
 from bench.articles import BODY_PLAN
+from bench.endpoints import build_endpoints
 from bench.generate import article_keys, generate
 from bench.vocabulary import translate
 from home.models import SectionPage
@@ -145,3 +146,18 @@ def test_the_generator_disconnects_exactly_the_per_publish_receivers_it_names():
     finally:
         invalidation.connect_signal_handlers()
         page_published.connect(refuse_untranslated_publish, dispatch_uid="translation.fallback")
+
+
+# The peer's requests are built from the generated articles (its slugs and ids).
+@pytest.mark.django_db
+def test_the_peer_answers_the_comparable_endpoints_only(generated):
+    endpoints = {endpoint.key: endpoint for endpoint in build_endpoints()}
+    assert {key for key, endpoint in endpoints.items() if endpoint.peer} == {
+        "find", "listing", "deep", "article", "search",
+    }  # fmt: skip
+    assert "$containsi" in endpoints["search"].peer[0]
+    assert "substring" in str(endpoints["search"].peer_note) and "not ranked" in str(
+        endpoints["search"].peer_note
+    )
+    assert all("filters[slug][$eq]=" in url for url in endpoints["find"].peer)
+    assert len(endpoints["article"].peer) == len(endpoints["article"].ours)

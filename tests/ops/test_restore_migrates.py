@@ -2,13 +2,16 @@
 archive predates, so the restored site never runs on a schema its code does not expect.
 
 The "older code" is this code with its latest publishing migration unapplied; each step runs
-as the operator would run it, ``manage.py`` in a process of its own, on SQLite files.
+as the operator would run it, ``manage.py`` in a process of its own, on SQLite files (so it
+runs with the end-to-end tests).
 """
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 OLDER = ("publishing", "0001_change_feed")
@@ -25,6 +28,7 @@ def manage(database: Path, *args) -> str:
     return result.stdout
 
 
+@pytest.mark.e2e
 def test_restore_applies_the_migrations_an_older_archive_predates(tmp_path):
     older, restored = tmp_path / "older.sqlite3", tmp_path / "restored.sqlite3"
     manage(older, "migrate", "--noinput")
