@@ -10,7 +10,6 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from wagtail.models import GroupPagePermission, Locale, Page
 
-from tests.sites import build_site
 from translation.roles import all_roles
 
 GERMAN = [("en", "English"), ("fr", "French"), ("nl", "Dutch"), ("de", "German")]
@@ -47,8 +46,8 @@ def test_a_language_must_be_configured_first(home_page):
 
 
 @pytest.fixture
-def german_site(with_german, home_page, locales, roles, django_capture_on_commit_callbacks):
-    site = build_site(home_page, locales)
+def german_site(site, with_german, roles, django_capture_on_commit_callbacks):
+    """The shared trilingual site, then German added to it as an operator would."""
     output = add_german(django_capture_on_commit_callbacks)
     return site, output
 
