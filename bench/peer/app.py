@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.peer.config import write_files
+from bench.servers import stop
 
 APP_DIR = Path(__file__).resolve().parent / "strapi-app"
 STRAPI_MAJOR = "5"
@@ -161,12 +162,7 @@ def running_strapi(database_url: str, port: int, timeout: float = 180.0):
             time.sleep(0.5)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def main():
