@@ -62,3 +62,21 @@ def test_no_class_of_ours_is_named_like_a_model_field():
 def test_the_project_package_holds_settings_urls_wsgi_the_api_and_page_bases_only():
     entries = {path.name for path in (PROJECT_DIR / "cms").iterdir() if path.name != "__pycache__"}
     assert entries == {"__init__.py", "settings", "urls.py", "wsgi.py", "api", "pages.py", "blocks.py"}
+
+
+def layout_table_folders() -> list[str]:
+    """The folders named in the first column of the README's "How the code is laid out" table."""
+    readme = (PROJECT_DIR / "README.md").read_text()
+    table = readme.split("## How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    return [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")]
+
+
+def test_the_readme_layout_table_has_one_line_per_folder_and_every_package():
+    folders = layout_table_folders()
+    assert len(folders) == len(set(folders)), "a folder has two lines in the README's layout table"
+    packages = {
+        path.parent.name + "/" for path in PROJECT_DIR.glob("*/__init__.py") if path.parent.name != "tests"
+    }
+    assert packages <= set(folders), (
+        f"missing from the README's layout table: {sorted(packages - set(folders))}"
+    )
