@@ -14,8 +14,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import translation
 from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from home.models import HomePage
 from tests.sites import build_site
@@ -142,11 +144,26 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: (rank(item.module), order[item.module], uses_the_site(item)))
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_setup(item):
-    """Roll the shared site back before a test that does not use it sets anything up."""
+    """Roll the shared site back before a test that does not use it sets anything up.
+
+    A transactional test with ``serialized_rollback`` reloads the migrated database's rows
+    in its set-up, in no particular order; wagtail-localize's receiver that synchronises a
+    tree when a ``LocaleSynchronization`` is saved would read a locale not reloaded yet
+    (and the trees it would build are among the rows being reloaded), so it is off then.
+    """
     if not uses_the_site(item):
         shared_site.discard()
+    marker = item.get_closest_marker("django_db")
+    reloads_rows = bool(marker and marker.kwargs.get("serialized_rollback"))
+    if reloads_rows:
+        post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
+    try:
+        yield
+    finally:
+        if reloads_rows:
+            post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
 
 
 @pytest.fixture(scope="session", autouse=True)
