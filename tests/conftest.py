@@ -123,12 +123,20 @@ def uses_the_site(item):
     return "built_site" in item.fixturenames
 
 
+def reloads_rows(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Order the tests so that the shared site is built as few times as possible.
 
     Modules whose tests all use it come first, then modules where only some do (their
     other tests first), then modules that do not use it; otherwise the order is kept.
+    Tests that reload the migrated rows (``serialized_rollback``) go before every other
+    transactional test: one that empties the database without them makes Django recreate
+    content types and permissions under new ids, which the reloaded rows then collide with.
     This runs before pytest-django's own ordering, whose stable sort then moves the
     transactional tests (which empty the database) after all the others.
     """
@@ -141,7 +149,9 @@ def pytest_collection_modifyitems(items):
         using = [uses_the_site(item) for item in modules[module]]
         return 0 if all(using) else 1 if any(using) else 2
 
-    items.sort(key=lambda item: (rank(item.module), order[item.module], uses_the_site(item)))
+    items.sort(
+        key=lambda item: (not reloads_rows(item), rank(item.module), order[item.module], uses_the_site(item))
+    )
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
@@ -155,14 +165,12 @@ def pytest_runtest_setup(item):
     """
     if not uses_the_site(item):
         shared_site.discard()
-    marker = item.get_closest_marker("django_db")
-    reloads_rows = bool(marker and marker.kwargs.get("serialized_rollback"))
-    if reloads_rows:
+    if reloads_rows(item):
         post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     try:
         yield
     finally:
-        if reloads_rows:
+        if reloads_rows(item):
             post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
 
 

@@ -306,9 +306,12 @@ def test_the_french_translator_cannot_edit_a_dutch_page(site_live, open_page):
 def test_the_french_translator_is_offered_only_french_to_submit(site_live, open_page):
     base = site_live
     translator = sign_in(open_page, base, "translator-fr")
+    # "about" is translated into French already, so the form has nothing left for them to take:
+    # above all, no Dutch and no "select all".
     translator.goto(f"{base}/admin/localize/submit/page/{page_in('about').pk}/")
-    expect(translator.locator("input[name=locales]")).not_to_have_count(0)
+    expect(translator.get_by_role("heading", name=re.compile("Traduire la page"))).to_be_visible()
     expect(translator.locator(f"input[name=locales][value='{locale_pk('nl')}']")).to_have_count(0)
+    expect(translator.locator("input[name=select_all][type=checkbox]")).to_have_count(0)
 
 
 def test_preview_without_a_frontend_shows_the_draft_and_the_address_to_start(site_live, open_page, settings):
