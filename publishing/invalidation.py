@@ -91,12 +91,13 @@ class Batch:
         # (A deleted page's entry goes with it, by the foreign key's cascade.)
         search_index.refresh(self.pages)
         page_urls, page_tags = pages_effects(self.pages)
-        urls = self.urls | page_urls
-        for page_id, old_url_path in self.old_url_paths.items():
-            urls |= old_path_urls(page_id, old_url_path)
         caching.bump(self.tags | page_tags)
-        if urls and settings.WAGTAILFRONTENDCACHE:
-            purge_urls_from_cache(sorted(urls))
+        if settings.WAGTAILFRONTENDCACHE:  # old paths cost queries: only when there is a CDN to purge
+            urls = self.urls | page_urls
+            for page_id, old_url_path in self.old_url_paths.items():
+                urls |= old_path_urls(page_id, old_url_path)
+            if urls:
+                purge_urls_from_cache(sorted(urls))
         webhooks.queue_deliveries(self.feed_entries)
 
 

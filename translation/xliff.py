@@ -535,16 +535,9 @@ def check_file_element(checked, root, file_element, version, ns, expected_locale
             continue
         try:
             translated = read_inline(target_element, codes_in(string_tree(data)), version)
-        except InlineCodeError as error:
-            checked.problems.append(
-                Problem(
-                    path,
-                    target_element.sourceline or unit_line,
-                    _("unit %(id)s: %(error)s") % {"id": id_, "error": error},
-                )
-            )
-            continue
-        error = html_error(data, translated)
+            error = html_error(data, translated)
+        except InlineCodeError as inline_error:
+            error = str(inline_error)
         if error:
             checked.problems.append(
                 Problem(

@@ -48,20 +48,13 @@ def workload() -> list[str]:
 
 def answer(application, url) -> tuple[bytes, int]:
     """The body, and the number of SQL queries it cost (0: served from the response cache)."""
-    from django.db import connection
+    from bench.middleware import counting_queries
 
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counter):
+    with counting_queries() as counted:
         status, _headers, body = call(application, environ_for(url))
     if not status.startswith("200"):
         raise SystemExit(f"{url}: {status}")
-    return body, count
+    return body, counted.queries
 
 
 def publish_title(page, title):
