@@ -46,7 +46,7 @@ test-postgres: install ## Run the whole test suite on PostgreSQL ($(POSTGRES_URL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-end-to-end: install ## Run the end-to-end tests (real servers, real commits: benchmark, production stack, worker recovery), on PostgreSQL
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m e2e -p hypothesispytest -p schemathesis $(PYTEST_ARGS)
 
 # The browser suite, on PostgreSQL: Debian's chromium (apt-installed when missing) and Playwright.
 # Its live server listens on LIVESERVER; screenshots of failures go to tests/browser/screenshots/.

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import run_on_commit_work
 from tests.factories import ImageFactory
+from tests.on_commit import run_on_commit_work
 from tests.sites import build_site
 
 MAX_QUERIES = 20

@@ -34,8 +34,8 @@ def bench_articles(code):
 
 
 @pytest.fixture(scope="module")
-def generated(django_db_setup, django_db_blocker):
-    """A tiny generated site, built once for this module (generating is the slow part) and rolled back."""
+def generated(built_demo, django_db_blocker):
+    """A tiny generated site on the shared demo, built once for this module and rolled back."""
     with django_db_blocker.unblock(), transaction.atomic():
         generate(seed=SEED, articles=ARTICLES, parallel=False, write=lambda line: None)
         yield

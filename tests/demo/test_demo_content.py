@@ -1,21 +1,19 @@
 """load_demo_content builds the demo site in three languages, through wagtail-localize, idempotently."""
 
 import io
-from types import SimpleNamespace
 
 import pytest
 from django.core.files.images import ImageFile
-from django.core.management import call_command
-from django.db import transaction
 from PIL import ImageDraw
 from rest_framework.test import APIClient
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from demo.images import IMAGES, draw_picture
 from demo.loader import load_content
 from news.models import MediaContact, NewsArticlePage, NewsArticleTopic, Topic
+from tests.shared_data import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -26,43 +24,10 @@ TRANSLATIONS = ("fr", "nl")
 TEXT_FIELDS = ("intro", "lead", "dateline", "lead_image_alt")
 
 
-def database_counts():
-    return {
-        "pages": Page.objects.count(),
-        "revisions": Revision.objects.count(),
-        "topics": Topic.objects.count(),
-        "contacts": MediaContact.objects.count(),
-        "images": get_image_model().objects.count(),
-        "article topics": NewsArticleTopic.objects.count(),
-        "sources": TranslationSource.objects.count(),
-        "translations": Translation.objects.count(),
-        "string translations": StringTranslation.objects.count(),
-    }
-
-
-def load_demo_content():
-    output = io.StringIO()
-    call_command("load_demo_content", stdout=output)
-    return output.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Run the command twice on the migrated (empty) database; roll everything back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        before = database_counts()
-        first_output = load_demo_content()
-        after_first = database_counts()
-        second_output = load_demo_content()
-        after_second = database_counts()
-        yield SimpleNamespace(
-            before=before,
-            first_output=first_output,
-            after_first=after_first,
-            second_output=second_output,
-            after_second=after_second,
-        )
-        transaction.set_rollback(True)
+@pytest.fixture
+def demo(built_demo):
+    """The command run twice on the migrated (empty) database: what each run printed, and the counts."""
+    return built_demo
 
 
 def code_locale(code):
