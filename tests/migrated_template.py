@@ -64,6 +64,9 @@ def save(connection, template):
     connection.connection.backup(copy)
     copy.close()
     os.replace(partial, template)
+    for older in TEMPLATES.glob("migrated-*.sqlite3"):  # made from migrations that changed since
+        if older != template:
+            older.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
