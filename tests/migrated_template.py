@@ -6,8 +6,9 @@ states, in each xdist worker, on every run. What they produce depends only on th
 files, so the first process to run them saves a copy under ``.test-databases/`` and later
 processes load the copy instead (milliseconds). The copy is keyed by a hash of every
 installed app's migration files and the Django and SQLite versions: editing, adding or
-upgrading any of them makes a new key, and the migrations run again. PostgreSQL runs
-migrate as before.
+upgrading any of them makes a new key, and the migrations run again. The copy is taken
+after ``migrate`` returns, so it holds the rows its post-migrate handlers wrote (content
+types, permissions). PostgreSQL runs migrate as before.
 """
 
 import hashlib
