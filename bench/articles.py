@@ -11,7 +11,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,6 +29,14 @@ BODY_PLAN = ["heading", "paragraph", "image", "paragraph", "quote", "paragraph",
              "heading", "paragraph", "image", "paragraph", "quote", "paragraph"]  # fmt: skip
 
 
+# An article's inline rows with what its translation source reads of them.
+INLINE_ROWS = [
+    Prefetch("topics", queryset=NewsArticleTopic.objects.select_related("topic")),
+    Prefetch("media_contacts", queryset=NewsArticleMediaContact.objects.select_related("contact")),
+    "related_articles",
+]
+
+
 def seeded_uuid(rng) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
@@ -41,7 +49,6 @@ class ArticleWriter:
         self.topics, self.contacts, self.keys = topics, contacts, keys
         self.sections = list(SectionPage.objects.filter(locale=index.locale).values_list("pk", flat=True))
         self.content_type = ContentType.objects.get_for_model(NewsArticlePage)
-        self.page_content_type = ContentType.objects.get_for_model(Page)
 
     # Content -------------------------------------------------------------------
 
@@ -152,21 +159,16 @@ class ArticleWriter:
         for (page, article, _rows), saved in zip(built, pages, strict=True):
             article.page_ptr_id = saved.pk
             earlier[page.translation_key] = saved.pk
-        self.insert_articles([article for _page, article, _rows in built])
+        insert_article_rows([article for _page, article, _rows in built])
         self.insert_rows(built)
         Page.objects.filter(pk=self.index.pk).update(numchild=F("numchild") + len(built))
-        articles = list(NewsArticlePage.objects.filter(pk__in=[page.pk for page in pages]))
-        self.add_revisions(articles)
+        articles = list(
+            NewsArticlePage.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related(*INLINE_ROWS)
+        )
+        add_published_revisions(articles)
         get_search_backend().add_bulk(NewsArticlePage, articles)
         # wagtail-localize's source for each article: its segments are what translators see.
         create_sources(articles)
-
-    def insert_articles(self, articles):
-        """The news_newsarticlepage rows; bulk_create refuses multi-table models, InsertQuery does not."""
-        fields = NewsArticlePage._meta.local_concrete_fields
-        query = InsertQuery(NewsArticlePage)
-        query.insert_values(fields, articles)
-        query.get_compiler(connection=connection).execute_sql(returning_fields=None)
 
     def insert_rows(self, built):
         topics, contacts, related = [], [], []
@@ -193,30 +195,42 @@ class ArticleWriter:
         NewsArticleMediaContact.objects.bulk_create(contacts)
         NewsArticleRelatedArticle.objects.bulk_create(related)
 
-    def add_revisions(self, articles):
-        """A published revision per article, as if an editor had pressed Publish."""
-        now = timezone.now()
-        revisions = Revision.objects.bulk_create(
-            [
-                Revision(
-                    content_type=self.content_type,
-                    base_content_type=self.page_content_type,
-                    object_id=str(article.pk),
-                    object_str=article.title,
-                    content=article.serializable_data(),
-                    created_at=now,
-                )
-                for article in articles
-            ]
-        )
-        for article, revision in zip(articles, revisions, strict=True):
-            article.latest_revision_id = article.live_revision_id = revision.pk
-            article.latest_revision_created_at = now
-        Page.objects.bulk_update(
-            [
-                Page(pk=a.pk, latest_revision_id=a.latest_revision_id, live_revision_id=a.live_revision_id,
-                     latest_revision_created_at=now)
-                for a in articles
-            ],
-            ["latest_revision_id", "live_revision_id", "latest_revision_created_at"],
-        )  # fmt: skip
+
+def insert_article_rows(articles):
+    """The news_newsarticlepage rows; bulk_create refuses multi-table models, InsertQuery does not."""
+    fields = NewsArticlePage._meta.local_concrete_fields
+    query = InsertQuery(NewsArticlePage)
+    query.insert_values(fields, articles)
+    query.get_compiler(connection=connection).execute_sql(returning_fields=None)
+
+
+def add_published_revisions(articles, contents=None):
+    """A revision per article, made live as Publish does; ``contents`` default to the articles' data."""
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(NewsArticlePage)
+    page_content_type = ContentType.objects.get_for_model(Page)
+    contents = contents or [article.serializable_data() for article in articles]
+    revisions = Revision.objects.bulk_create(
+        [
+            Revision(
+                content_type=content_type,
+                base_content_type=page_content_type,
+                object_id=str(article.pk),
+                object_str=article.title,
+                content=content,
+                created_at=now,
+            )
+            for article, content in zip(articles, contents, strict=True)
+        ]
+    )
+    for article, revision in zip(articles, revisions, strict=True):
+        article.latest_revision_id = article.live_revision_id = revision.pk
+        article.latest_revision_created_at = now
+    Page.objects.bulk_update(
+        [
+            Page(pk=a.pk, latest_revision_id=a.latest_revision_id, live_revision_id=a.live_revision_id,
+                 latest_revision_created_at=now)
+            for a in articles
+        ],
+        ["latest_revision_id", "live_revision_id", "latest_revision_created_at"],
+    )  # fmt: skip

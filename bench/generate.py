@@ -161,7 +161,6 @@ def generate_english(seed: int, count: int, progress_write=None) -> int:
 def translate_articles(seed: int, count: int, language: str, progress_write=None) -> float:
     """Translate the English articles that have no ``language`` version yet; returns articles/s."""
     from wagtail.models import Locale, Page
-    from wagtail.search.backends import get_search_backend
 
     from bench.translating import translate_articles_into
     from news.models import NewsArticlePage
@@ -183,11 +182,11 @@ def translate_articles(seed: int, count: int, language: str, progress_write=None
     )
     progress = Progress(f"{language} translations", len(todo), progress_write)
     for start in range(0, len(todo), 25):
-        batch = NewsArticlePage.objects.filter(pk__in=[page.pk for page in todo[start : start + 25]])
+        batch = NewsArticlePage.objects.filter(
+            pk__in=[page.pk for page in todo[start : start + 25]]
+        ).prefetch_related("topics", "media_contacts", "related_articles")
         batch = sorted(batch, key=lambda page: order[page.translation_key])
         translated = translate_articles_into(batch, locale)
-        # Wagtail's own indexing task is off while generating (see bench.settings); index in bulk.
-        get_search_backend().add_bulk(NewsArticlePage, translated)
         progress.advance(len(translated))
     return progress.rate
 

@@ -86,11 +86,9 @@ def create_sources(pages) -> list[TranslationSource]:
             for page in pages
         ]
     )
-    # As TranslationSource.as_instance() does: the page rebuilt from the stored JSON.
-    extracted = []
-    for page, source in zip(pages, sources, strict=True):
-        instance = page.with_content_json(json.loads(source.content_json))
-        extracted.append((source, instance, extract_segments(instance)))
+    # wagtail-localize extracts from the page rebuilt from the JSON just stored
+    # (``as_instance()``, a query per foreign key to check it); the page itself holds the same.
+    extracted = [(source, page, extract_segments(page)) for page, source in zip(pages, sources, strict=True)]
     write_segments(extracted)
     return sources
 

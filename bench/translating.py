@@ -1,18 +1,41 @@
-"""Articles into one locale through wagtail-localize, with the per-segment work done in bulk.
+"""Articles into one locale through wagtail-localize, with the per-page writing done in bulk.
 
 Same outcome as ``translation.localization.translate_object`` (TranslationSource, an enabled
-Translation, a manual StringTranslation per segment, the translated page published
-from its revision), but the Translations and StringTranslations of a whole batch
-are written with one INSERT each instead of an ``update_or_create`` per segment.
-Writing and publishing the translated page is ``write_translation``'s, as everywhere.
+Translation, a manual StringTranslation per segment, the translated page published from
+its revision), but a whole batch is written with a few INSERTs instead of a ``save()``,
+a revision and a publish per page (about 200 queries each). The translated pages are made
+by wagtail-localize's and Wagtail's own steps, in memory: the English article copied as
+``copy_for_translation`` copies it, its synchronised fields copied, the translated
+segments ingested. ``tests/bench/test_generate.py`` checks that the result is the page
+``write_translation`` makes. Page history (log entries) is not written, as for the
+English articles.
 """
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page, TranslatableMixin
+from wagtail.models.copying import _copy
+from wagtail.search.backends import get_search_backend
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments.ingest import ingest_segments
 
+from bench.articles import add_published_revisions, insert_article_rows
 from bench.sources import create_sources
 from bench.vocabulary import translate
-from translation.localization import write_translation
+from news.models import NewsArticlePage
+
+# What ``copy_for_translation`` sets on its copy (Wagtail's CopyPageAction, keep_live=False).
+UNPUBLISHED_COPY = {
+    "live": False,
+    "has_unpublished_changes": True,
+    "live_revision": None,
+    "first_published_at": None,
+    "last_published_at": None,
+    "alias_of": None,
+}
 
 
 @transaction.atomic
@@ -44,8 +67,92 @@ def translate_articles_into(articles, locale) -> list:
         ],
         ignore_conflicts=True,
     )
-    translated_pages = []
-    for article in articles:
-        source = sources[article.translation_key]
-        translated_pages.append(write_translation(source, locale))
-    return translated_pages
+    parent = articles[0].get_parent().get_translation(locale)
+    translated = [translated_copy(article, sources[article.translation_key], locale) for article in articles]
+    write_pages(parent, translated)
+    return translated
+
+
+def translated_copy(original, source, locale) -> NewsArticlePage:
+    """What ``source.create_or_update_translation(locale)`` builds before it saves, unsaved.
+
+    wagtail-localize starts from ``source.as_instance()``, the English page rebuilt from the
+    source's JSON (checking every foreign key on the way, a query each). The generator made
+    the source from this very page when it wrote it, and nothing edits a generated page, so
+    ``original`` is that page. Ingesting rewrites the original's body in place: the caller
+    does not use it afterwards.
+    """
+    exclude = original.default_exclude_fields_in_copy + original.exclude_fields_in_copy
+    copy, children = _copy(
+        original, exclude_fields=exclude, update_attrs={**UNPUBLISHED_COPY, "locale": locale}
+    )
+    for child in children.values():
+        if isinstance(child, TranslatableMixin):
+            child.locale = locale
+    copy_synchronised_fields(original, copy)
+    segments = source._get_segments_for_translation(locale, fallback=False)
+    ingest_segments(original, copy, source.locale, locale, segments)
+    return copy
+
+
+def write_pages(parent, pages):
+    """Insert ``pages`` under ``parent`` with their inline rows, then publish them as Publish does."""
+    last_child = parent.get_children().order_by("-path").first()
+    step = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    for page in pages:
+        step += 1
+        page.path = Page._get_path(parent.path, parent.depth + 1, step)
+        page.depth, page.numchild = parent.depth + 1, 0
+        page.slug = available_slug(slugify(page.slug), taken)
+        page.url_path = f"{parent.url_path}{page.slug}/"
+    base_fields = [
+        field.attname for field in Page._meta.concrete_fields if field.attname not in ("id", "draft_title")
+    ]
+    saved = Page.objects.bulk_create(
+        [
+            Page(**{name: getattr(page, name) for name in base_fields}, draft_title=page.title)
+            for page in pages
+        ]
+    )
+    for page, row in zip(pages, saved, strict=True):
+        page.id = page.page_ptr_id = row.pk
+    insert_article_rows(pages)
+    insert_inline_rows(pages)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    # The revision holds the page as save_revision() stores it: before publishing, and still
+    # with the copy's (English) draft title; publishing sets the draft title to the title.
+    contents = [page.serializable_data() for page in pages]
+    now = timezone.now()
+    for page in pages:
+        page.draft_title = page.title
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = now
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        live=True, has_unpublished_changes=False, first_published_at=now, last_published_at=now
+    )
+    add_published_revisions(pages, contents)
+    # Wagtail's own indexing task is off while generating (see bench.settings); index in bulk.
+    get_search_backend().add_bulk(NewsArticlePage, pages)
+
+
+def available_slug(slug, taken):
+    """Wagtail's ``find_available_slug``, against the slugs taken so far in the batch too."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def insert_inline_rows(pages):
+    """Each page's inline rows (topics, contacts, related articles), as ``save()`` commits them."""
+    for relation in ("topics", "media_contacts", "related_articles"):
+        rows = []
+        for page in pages:
+            for child in getattr(page, relation).all():
+                child.page_id = page.pk
+                rows.append(child)
+        if rows:
+            type(rows[0]).objects.bulk_create(rows)

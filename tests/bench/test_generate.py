@@ -22,6 +22,7 @@ from bench.generate import article_keys, generate
 from bench.vocabulary import translate
 from home.models import SectionPage
 from news.models import NewsArticlePage
+from translation.localization import write_translation
 
 ARTICLES = 3
 SEED = 7
@@ -129,6 +130,55 @@ def test_bulk_made_sources_are_the_ones_wagtail_localize_makes(generated):
     made, created = TranslationSource.get_or_create_from_instance(english)
     assert created
     assert source_rows(made) == bulk_rows
+
+
+# What an editor or a reader could tell apart; ids, tree positions and times are the database's.
+VOLATILE = {
+    "id", "pk", "page_ptr", "page_ptr_id", "path", "latest_revision", "latest_revision_id",
+    "live_revision", "live_revision_id", "latest_revision_created_at", "first_published_at",
+    "last_published_at", "page",
+}  # fmt: skip
+
+
+def without_volatile(value):
+    if isinstance(value, dict):
+        return {key: without_volatile(item) for key, item in value.items() if key not in VOLATILE}
+    if isinstance(value, list):
+        return [without_volatile(item) for item in value]
+    return value
+
+
+def translated_rows(page):
+    """A translated article as stored: its fields, inline rows and live revision."""
+    page = NewsArticlePage.objects.get(pk=page.pk)
+    content = page.live_revision.content
+    return {
+        "page": without_volatile(
+            {field.attname: field.value_from_object(page) for field in page._meta.concrete_fields}
+        ),
+        "topics": sorted(page.topics.values_list("topic_id", "sort_order", "translation_key", "locale_id")),
+        "contacts": sorted(
+            page.media_contacts.values_list("contact_id", "sort_order", "translation_key", "locale_id")
+        ),
+        "related": sorted(page.related_articles.values_list("article_id", "sort_order")),
+        "revision": without_volatile({**content, "body": json.loads(content["body"])}),
+        "state": (page.live, page.has_unpublished_changes, page.locked, page.alias_of_id),
+    }
+
+
+@pytest.mark.django_db
+def test_bulk_written_translations_are_the_pages_wagtail_localize_writes(generated, settings):
+    # Deleting the French page must leave the strings translators wrote, to write it again.
+    settings.WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+    english = bench_articles("en").order_by("pk").last()
+    french = bench_articles("fr").get(translation_key=english.translation_key)
+    bulk = translated_rows(french)
+    assert bulk["topics"] and bulk["contacts"]
+
+    french.delete()
+    source = TranslationSource.objects.get(object_id=english.translation_key, locale=english.locale)
+    made = write_translation(source, french.locale)
+    assert translated_rows(made) == bulk
 
 
 def test_the_generator_disconnects_exactly_the_per_publish_receivers_it_names():
