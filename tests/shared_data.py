@@ -183,6 +183,8 @@ def pytest_runtest_setup(item):
 def pytest_configure(config):
     if config.pluginmanager.hasplugin("xdist") and config.getoption("dist", "no") != "no":
         config.builds_used_folder = tempfile.mkdtemp(prefix="builds-used-")
+        # xdist's hooks exist only with xdist loaded (``-p no:xdist`` runs without it).
+        config.pluginmanager.register(SharedDataDistribution(), "shared-data-distribution")
 
 
 def pytest_unconfigure(config):
@@ -190,9 +192,18 @@ def pytest_unconfigure(config):
         shutil.rmtree(config.builds_used_folder, ignore_errors=True)
 
 
-def pytest_configure_node(node):
-    """Tell a worker where to write (xdist's hook, in the controller)."""
-    node.workerinput["builds_used_folder"] = node.config.builds_used_folder
+class SharedDataDistribution:
+    """xdist's hooks, in the controller."""
+
+    def pytest_configure_node(self, node):
+        """Tell a worker where to write."""
+        node.workerinput["builds_used_folder"] = node.config.builds_used_folder
+
+    def pytest_xdist_make_scheduler(self, config, log):
+        """``--dist loadfile`` as make test runs it, with one more unit per shared build."""
+        if config.getoption("dist") == "loadfile":
+            return SharedDataScheduling(config, log)
+        return None
 
 
 def record_builds_used(workerinput, items):
@@ -201,13 +212,6 @@ def record_builds_used(workerinput, items):
     partial = folder / f"{workerinput['workerid']}.partial"
     partial.write_text(json.dumps(used))
     os.replace(partial, folder / f"{workerinput['workerid']}.json")
-
-
-def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadfile`` as make test runs it, with one more unit per shared build."""
-    if config.getoption("dist") == "loadfile":
-        return SharedDataScheduling(config, log)
-    return None
 
 
 class SharedDataScheduling(LoadFileScheduling):
