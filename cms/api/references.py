@@ -111,10 +111,12 @@ class References:
         to its visible versions (a link to an English draft lands on the live French page).
         """
         visible = visible_pages_filter(self.restricted_paths)
-        reached = Q(translation_key__in=wanted.translation_keys) | Q(path__in=wanted.tree_paths)
+        keys = set(wanted.translation_keys)
         if wanted.page_ids:
-            linked = Page.objects.filter(pk__in=wanted.page_ids)
-            reached |= Q(translation_key__in=linked.values("translation_key"))
+            # Read first, as constants: a subquery inside the OR below makes PostgreSQL scan
+            # every page instead of using the indexes (30 ms a request at 30,000 pages).
+            keys.update(Page.objects.filter(pk__in=wanted.page_ids).values_list("translation_key", flat=True))
+        reached = Q(translation_key__in=keys) | Q(path__in=wanted.tree_paths)
         rows = (
             Page.objects.filter(Q(pk__in=wanted.page_ids) | (visible & reached))
             .annotate(
