@@ -97,47 +97,48 @@ def translated_copy(original, source, locale) -> NewsArticlePage:
 
 def write_pages(parent, pages):
     """Insert ``pages`` under ``parent`` with their inline rows, then publish them as Publish does."""
-    last_child = parent.get_children().order_by("-path").first()
+    children = parent.get_children()
+    last_child = children.order_by("-path").first()
     step = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
-    taken = set(parent.get_children().values_list("slug", flat=True))
+    for page in pages:
+        page.slug = slugify(page.slug)
+    taken = set(children.filter(slug__in=[page.slug for page in pages]).values_list("slug", flat=True))
     for page in pages:
         step += 1
         page.path = Page._get_path(parent.path, parent.depth + 1, step)
         page.depth, page.numchild = parent.depth + 1, 0
-        page.slug = available_slug(slugify(page.slug), taken)
+        page.slug = available_slug(children, page.slug, taken)
         page.url_path = f"{parent.url_path}{page.slug}/"
-    base_fields = [
-        field.attname for field in Page._meta.concrete_fields if field.attname not in ("id", "draft_title")
-    ]
+    # The rows are written as published; the revision holds the page as save_revision()
+    # stores it, before publishing and still with the copy's (English) draft title.
+    now = timezone.now()
+
+    def published(page):
+        return {"draft_title": page.title, "live": True, "has_unpublished_changes": False,
+                "first_published_at": now, "last_published_at": now}  # fmt: skip
+
+    base_fields = [field.attname for field in Page._meta.concrete_fields if field.attname != "id"]
     saved = Page.objects.bulk_create(
-        [
-            Page(**{name: getattr(page, name) for name in base_fields}, draft_title=page.title)
-            for page in pages
-        ]
+        [Page(**{**{name: getattr(page, name) for name in base_fields}, **published(page)}) for page in pages]
     )
     for page, row in zip(pages, saved, strict=True):
         page.id = page.page_ptr_id = row.pk
     insert_article_rows(pages)
     insert_inline_rows(pages)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    # The revision holds the page as save_revision() stores it: before publishing, and still
-    # with the copy's (English) draft title; publishing sets the draft title to the title.
     contents = [page.serializable_data() for page in pages]
-    now = timezone.now()
     for page in pages:
-        page.draft_title = page.title
-        page.live, page.has_unpublished_changes = True, False
-        page.first_published_at = page.last_published_at = now
-    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
-        live=True, has_unpublished_changes=False, first_published_at=now, last_published_at=now
-    )
+        for name, value in published(page).items():
+            setattr(page, name, value)
     add_published_revisions(pages, contents)
     # Wagtail's own indexing task is off while generating (see bench.settings); index in bulk.
     get_search_backend().add_bulk(NewsArticlePage, pages)
 
 
-def available_slug(slug, taken):
+def available_slug(siblings, slug, taken):
     """Wagtail's ``find_available_slug``, against the slugs taken so far in the batch too."""
+    if slug in taken:  # rare: read the variants already in use once
+        taken.update(siblings.filter(slug__startswith=f"{slug}-").values_list("slug", flat=True))
     candidate, number = slug, 1
     while candidate in taken:
         number += 1
