@@ -217,6 +217,10 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # Listings are newest first: with this index PostgreSQL walks the dates from the
+        # newest and stops after a page of results, instead of sorting every locale's
+        # articles (an on-disk sort of 30,000 rows at 10,000 articles per locale).
+        indexes = [models.Index(fields=["publication_date"], name="news_article_published_idx")]
 
     def permissions_for_user(self, user):
         return NewsArticlePermissionTester(user, self)
