@@ -31,7 +31,7 @@ from cms.api.pagination import listing, paginate
 from cms.api.private_media import public_media
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
-from cms.api.serializers.pages import PageSerializer, select_field_names
+from cms.api.serializers.pages import PageSerializer, needs_specific_pages, select_field_names
 from cms.api.serializers.snippets import represent_contact, represent_topic
 from cms.api.serializers.translations import content_locale_id
 from cms.api.throttling import APIRateThrottle
@@ -134,7 +134,7 @@ class PagesAPIViewSet(APIEndpoint):
         serializer = self.serializer(models, detail=False)
         queryset = self.filter_queryset(self.get_queryset())
         page_slice, total = paginate(defer_unshown_text(queryset, serializer.field_names), request)
-        if queryset.model is Page:
+        if queryset.model is Page and needs_specific_pages(serializer.field_names):
             page_slice = page_slice.specific()
         return self.in_requested_language(
             Response(listing(serializer.serialize_many(list(page_slice)), total))
@@ -430,7 +430,10 @@ class SearchAPIViewSet(APIEndpoint):
             ids = list(ids)
         else:
             ids, total = self.fallback_search(query, request)
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        pages = Page.objects.filter(pk__in=ids)
+        if needs_specific_pages(serializer.field_names):
+            pages = pages.specific()
+        pages = {page.pk: page for page in pages}
         response = Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
         return self.in_requested_language(response)
 

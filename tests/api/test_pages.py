@@ -132,3 +132,18 @@ def test_filters_by_locale_type_parent_and_topic(site, api):
     assert {item["locale"] for item in news} == {"nl"} and {item["type"] for item in news} == {
         "news.NewsArticlePage"
     }
+
+
+@pytest.mark.django_db
+def test_mixed_listings_and_search_name_each_page_type_and_show_its_own_fields(site, api):
+    """Without type-specific fields these read plain pages; each still says its own type."""
+    mixed = api.get("/api/v2/pages/", {"locale": "fr", "limit": 50}).json()["items"]
+    types = {item["title"]: item["type"] for item in mixed}
+    assert types["FR Story 0"] == "news.NewsArticlePage"
+    assert types["Qui sommes-nous"] == "home.SectionPage"
+    found = api.get("/api/v2/search/", {"q": "Story", "locale": "fr"}).json()["items"]
+    assert [item["type"] for item in found if item["title"] == "FR Story 0"] == ["news.NewsArticlePage"]
+    # Asking for an article's own field reads the articles as their own type again.
+    with_lead = api.get("/api/v2/search/", {"q": "Story", "locale": "fr", "fields": "lead"}).json()["items"]
+    leads = [item["lead"] for item in with_lead if item["type"] == "news.NewsArticlePage"]
+    assert leads and all(leads)

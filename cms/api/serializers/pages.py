@@ -49,6 +49,15 @@ LISTING_DEFAULT_FIELDS = [
 ALWAYS_INCLUDED = ["id", "type"]
 
 
+def needs_specific_pages(field_names) -> bool:
+    """Whether these fields need each page as its own type, or the common ``Page`` columns suffice.
+
+    Reading pages as their own type costs a query per type and every column of those
+    types (article bodies included), for a search or mixed listing that shows titles and paths.
+    """
+    return not set(field_names) <= COMMON_FIELDS.keys()
+
+
 @cache
 def content_fields(model) -> dict[str, ContentField]:
     """The model's ``api_fields`` as bound ContentFields (plain values when no serializer is given).

@@ -1,5 +1,6 @@
 """A page's versions in every language, and which language its content is really in."""
 
+from cms.api.references import page_type_label
 from cms.api.serializers.base import ContentField
 
 
@@ -82,4 +83,5 @@ class TypeField(ContentField):
     """``"news.NewsArticlePage"``."""
 
     def represent(self, obj, refs):
-        return obj._meta.label
+        # From the content type, so a plain Page read for the common fields names its own type.
+        return page_type_label(obj.content_type_id)
