@@ -30,6 +30,7 @@ BODY_PLAN = ["heading", "paragraph", "image", "paragraph", "quote", "paragraph",
 
 
 # An article's inline rows with what its translation source reads of them.
+INLINE_RELATIONS = ("topics", "media_contacts", "related_articles")
 INLINE_ROWS = [
     Prefetch("topics", queryset=NewsArticleTopic.objects.select_related("topic")),
     Prefetch("media_contacts", queryset=NewsArticleMediaContact.objects.select_related("contact")),
@@ -165,6 +166,7 @@ class ArticleWriter:
         articles = list(
             NewsArticlePage.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related(*INLINE_ROWS)
         )
+        hold_children_in_memory(articles)
         add_published_revisions(articles)
         get_search_backend().add_bulk(NewsArticlePage, articles)
         # wagtail-localize's source for each article: its segments are what translators see.
@@ -194,6 +196,19 @@ class ArticleWriter:
         NewsArticleTopic.objects.bulk_create(topics)
         NewsArticleMediaContact.objects.bulk_create(contacts)
         NewsArticleRelatedArticle.objects.bulk_create(related)
+
+
+def hold_children_in_memory(articles):
+    """Keep each article's prefetched inline rows as modelcluster keeps unsaved ones.
+
+    wagtail-localize's extraction and copying read an article's rows through its relation
+    managers with ``get`` and ``order_by``, a query each time whatever was prefetched;
+    modelcluster answers those from memory for the rows it holds.
+    """
+    for article in articles:
+        article._cluster_related_objects = {
+            relation: list(getattr(article, relation).all()) for relation in INLINE_RELATIONS
+        }
 
 
 def insert_article_rows(articles):

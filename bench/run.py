@@ -209,6 +209,11 @@ def run(options) -> dict:
 
     load_at_start = snapshot()
     endpoints = build_endpoints()
+    if options.endpoints:
+        unknown = set(options.endpoints) - {endpoint.key for endpoint in endpoints}
+        if unknown:
+            raise SystemExit(f"unknown endpoints: {', '.join(sorted(unknown))}")
+        endpoints = [endpoint for endpoint in endpoints if endpoint.key in options.endpoints]
     names = [name for name in SERVERS if name in options.servers]
     if "floor" in names and "ours" not in names:
         raise SystemExit("the floor serves our responses: measure 'ours' too")
@@ -297,12 +302,14 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--servers", default=",".join(SERVERS), help="comma separated: " + ", ".join(SERVERS))
+    parser.add_argument("--endpoints", help="comma separated keys (detail, article, ...): only these")
     parser.add_argument("--ports", help="e.g. 8400-8449: the servers listen only on ports in this range")
     parser.add_argument(
         "--results", type=Path, default=RESULTS_DIR, help="folder for latest.json and latest.md"
     )
     options = parser.parse_args(argv)
     options.servers = options.servers.split(",")
+    options.endpoints = options.endpoints.split(",") if options.endpoints else None
     options.server_config = ServerConfig(options.workers, options.threads)
     options.ports = PortRange(options.ports)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
