@@ -35,15 +35,16 @@ CHUNK = 500
 # The ranking vector is the title and summary part of the whole one: a match ranks on a
 # few dozen lexemes, not on a body of thousands that PostgreSQL would have to decompress.
 UPSERT = """
-INSERT INTO sitesearch_pagesearchentry (page_id, config, vector, rank_vector)
-SELECT page_id, config, head || setweight(to_tsvector(config::regconfig, {fold}(body)), 'C'), head
+INSERT INTO sitesearch_pagesearchentry (page_id, locale_id, config, vector, rank_vector)
+SELECT page_id, locale_id, config, head || setweight(to_tsvector(config::regconfig, {fold}(body)), 'C'), head
 FROM (
-    SELECT %(page_id)s AS page_id, %(config)s AS config, %(body)s AS body,
+    SELECT %(page_id)s AS page_id, %(locale_id)s AS locale_id, %(config)s AS config, %(body)s AS body,
            setweight(to_tsvector(%(config)s::regconfig, {fold}(%(title)s)), 'A')
            || setweight(to_tsvector(%(config)s::regconfig, {fold}(%(summary)s)), 'B') AS head
 ) AS entry
 ON CONFLICT (page_id) DO UPDATE
-SET config = EXCLUDED.config, vector = EXCLUDED.vector, rank_vector = EXCLUDED.rank_vector
+SET locale_id = EXCLUDED.locale_id, config = EXCLUDED.config, vector = EXCLUDED.vector,
+    rank_vector = EXCLUDED.rank_vector
 """
 
 
@@ -130,7 +131,8 @@ def refresh(page_ids) -> int:
     rows = []
     for page in Page.objects.filter(pk__in=list(content_locales)).specific():
         config = config_for(codes[content_locales[page.pk]])
-        rows.append({"page_id": page.pk, "config": config, **weighted_text(page)})
+        entry = {"page_id": page.pk, "locale_id": page.locale_id, "config": config}
+        rows.append({**entry, **weighted_text(page)})
     with transaction.atomic():
         PageSearchEntry.objects.filter(page_id__in=page_ids - set(content_locales)).delete()
         if rows:

@@ -32,11 +32,13 @@ def content_configs() -> list[str]:
     return sorted({config_for(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES})
 
 
-def ranked_page_ids(words: str, pages) -> list[int]:
+def ranked_page_ids(words: str, pages, locale_id: int | None = None) -> list[int]:
     """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first.
 
     All of them, in one query: the caller pages through the list and counts it, which costs
     less than a second query matching and joining everything again to count it.
+    ``locale_id``, when the search is within one language, is matched on the entries
+    themselves: only that language's entries are read and matched, not every language's.
     """
     matches = Q()
     own_language_query = []
@@ -49,8 +51,9 @@ def ranked_page_ids(words: str, pages) -> list[int]:
     rank = SearchRank(
         F("rank_vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
     )
+    entries = PageSearchEntry.objects.filter(locale_id=locale_id) if locale_id else PageSearchEntry.objects
     return list(
-        PageSearchEntry.objects.filter(matches, page_id__in=pages.values("pk"))
+        entries.filter(matches, page_id__in=pages.values("pk"))
         .annotate(rank=rank)
         .order_by("-rank", "page_id")
         .values_list("page_id", flat=True)

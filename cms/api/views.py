@@ -426,7 +426,10 @@ class SearchAPIViewSet(APIEndpoint):
         if search_index.enabled():
             # PostgreSQL: per-language full-text search (sitesearch), visibility in the same query.
             candidates = self.filter_queryset(visible_pages(paths=self.refs.restricted_paths))
-            ids, total = paginate(ranked_page_ids(query, candidates), request)
+            code = request.GET.get("locale")  # checked by the LocaleFilter above
+            locale = self.refs.locale_by_code(code) if code else None
+            ranked = ranked_page_ids(query, candidates, locale.pk if locale else None)
+            ids, total = paginate(ranked, request)
             ids = list(ids)
         else:
             ids, total = self.fallback_search(query, request)
