@@ -198,6 +198,7 @@ def translate_articles(seed: int, count: int, language: str, progress_write=None
 
 
 def translate_batch(page_ids, locale, order) -> list:
+    """Translate these English articles (at most 25) into ``locale``, in article order."""
     from bench.translating import translate_articles_into
     from news.models import NewsArticlePage
 

@@ -170,7 +170,7 @@ def segments_for_translation(sources, locale) -> dict[int, list]:
                 template.template,
                 template.string_count,
                 order=segment.order,
-            )  # fmt: skip
+            )
         )
     related = list(of(RelatedObjectSegment.objects.select_related("object")))
     translations = related_translations([segment.object for segment in related], locale)
