@@ -29,8 +29,9 @@ BODY_PLAN = ["heading", "paragraph", "image", "paragraph", "quote", "paragraph",
              "heading", "paragraph", "image", "paragraph", "quote", "paragraph"]  # fmt: skip
 
 
-# An article's inline rows with what its translation source reads of them.
+# An article's inline relations (topics, contacts, related articles).
 INLINE_RELATIONS = ("topics", "media_contacts", "related_articles")
+# The same rows with what its translation source reads of them.
 INLINE_ROWS = [
     Prefetch("topics", queryset=NewsArticleTopic.objects.select_related("topic")),
     Prefetch("media_contacts", queryset=NewsArticleMediaContact.objects.select_related("contact")),

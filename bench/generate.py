@@ -199,12 +199,11 @@ def translate_articles(seed: int, count: int, language: str, progress_write=None
 
 def translate_batch(page_ids, locale, order) -> list:
     """Translate these English articles (at most 25) into ``locale``, in article order."""
+    from bench.articles import INLINE_RELATIONS
     from bench.translating import translate_articles_into
     from news.models import NewsArticlePage
 
-    batch = NewsArticlePage.objects.filter(pk__in=page_ids).prefetch_related(
-        "topics", "media_contacts", "related_articles"
-    )
+    batch = NewsArticlePage.objects.filter(pk__in=page_ids).prefetch_related(*INLINE_RELATIONS)
     return translate_articles_into(sorted(batch, key=lambda page: order[page.translation_key]), locale)
 
 
@@ -288,7 +287,7 @@ def main(argv=None):
     parser.add_argument("--articles", type=int, default=1000, help="news articles per locale")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--translate-only", metavar="LANGUAGE", help=argparse.SUPPRESS)
-    parser.add_argument("--no-parallel", action="store_true", help="translate one locale after the other")
+    parser.add_argument("--no-parallel", action="store_true", help="one process: English, then each locale")
     options = parser.parse_args(argv)
     setup_django()
     if options.translate_only:
