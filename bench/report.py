@@ -176,11 +176,11 @@ def markdown_report(results) -> str:
             "req/s: the median of the rounds (lowest–highest round). Ratios are ratios of medians "
             "(in brackets the range from the worst to the best pairing of rounds); they compare like "
             "with like: our API with its response cache off against stock Wagtail and Strapi (neither "
-            "has a response cache), and our cached answers against the floor (the same bytes from "
-            "memory through the same middleware). Nothing can serve faster than the floor: a cached "
-            "ratio above 1 is marked **noise**, not a win. SQL: queries of the first request of a URL "
-            "(@1 and @20 = `limit`), and of the same request repeated. (≈) stock answers an "
-            "approximation; (n/a) stock cannot answer it.",
+            "has a response cache), and our cached answers against the floor (the same responses "
+            "replayed from memory where our response cache answers, without its lookup). Nothing can "
+            "serve faster than the floor: a cached ratio above 1 is marked **noise**, not a win. SQL: "
+            "queries of the first request of a URL (@1 and @20 = `limit`), and of the same request "
+            "repeated. (≈) stock answers an approximation; (n/a) stock cannot answer it.",
             "",
             *notes,
             "",

@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.floor import floor_entry
 from bench.machine_load import snapshot
 from bench.report import machine_description, markdown_report, print_table
 from bench.servers import PROJECT_DIR, ServerConfig, get, running_server
@@ -38,7 +39,7 @@ SERVERS = {
 }
 PROBES = {"ours": "/api/v2/locales/", "stock": "/stock-api/v2/pages/?limit=1", "floor": "/"}
 # Ratios of medians: like with like. Uncached against uncached (stock Wagtail and Strapi have no
-# response cache), and our cached answers against the floor (the same bytes from memory).
+# response cache), and our cached answers against the floor (the same responses from memory).
 RATIOS = {
     "uncached_ours_to_stock": ("ours_uncached", "stock"),
     "uncached_ours_to_peer": ("ours_uncached", "strapi"),
@@ -110,7 +111,7 @@ def measure_server(name: str, endpoints, options, floor_file: Path, captured: di
             for url in urls:
                 reply = get(port, url)
                 if name == "ours" and reply.status == 200:
-                    captured[url] = reply.body.decode()
+                    captured[url] = floor_entry(reply.body, reply.headers)
             figures.update(load(port, urls, options))
             results[endpoint.key] = figures
             print(

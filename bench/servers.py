@@ -98,6 +98,7 @@ class Reply:
     status: int
     body: bytes
     queries: int | None
+    headers: list[tuple[str, str]]
 
 
 def get(port: int, path: str) -> Reply:
@@ -107,6 +108,7 @@ def get(port: int, path: str) -> Reply:
         response = connection.getresponse()
         body = response.read()
         queries = response.getheader("X-Bench-Queries")
-        return Reply(response.status, body, int(queries) if queries is not None else None)
+        queries = int(queries) if queries is not None else None
+        return Reply(response.status, body, queries, response.getheaders())
     finally:
         connection.close()

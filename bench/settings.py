@@ -1,8 +1,10 @@
 """Settings of the benchmark's servers and generator: production-like, on their own database.
 
 ``BENCH_SERVER`` picks what the server serves: ``ours`` (the project's URLs, /api/v2/),
-``stock`` (Wagtail's own API viewsets at /stock-api/v2/) or ``floor`` (stored response
-bytes from memory). All three run the same middleware, database and cache settings.
+``stock`` (Wagtail's own API viewsets at /stock-api/v2/) or ``floor`` (our captured
+responses from memory, answered where our response cache answers: bench/floor.py). All
+three run the same middleware (the floor in the response cache's place), database and
+cache settings.
 """
 
 import os
@@ -11,7 +13,7 @@ from cms.settings.base import *  # noqa: F403
 from cms.settings.base import MIDDLEWARE, env
 
 SERVER = os.environ.get("BENCH_SERVER", "ours")
-ROOT_URLCONF = {"ours": "cms.urls", "stock": "bench.urls_stock", "floor": "bench.urls_floor"}[SERVER]
+ROOT_URLCONF = "bench.urls_stock" if SERVER == "stock" else "cms.urls"
 
 DEBUG = False
 SECRET_KEY = "bench-only-key"  # noqa: S105 - a local benchmark, never deployed
@@ -33,4 +35,9 @@ if env.bool("BENCH_GENERATING", default=False):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # The response carries the number of SQL queries it cost; same header on all three servers.
 MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]
+if SERVER == "floor":
+    MIDDLEWARE = [
+        "bench.floor.StoredResponsesMiddleware" if name == "cms.api.caching.ResponseCacheMiddleware" else name
+        for name in MIDDLEWARE
+    ]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
