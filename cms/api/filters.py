@@ -1,7 +1,8 @@
-"""One filter backend per query parameter of the pages listing.
+"""One filter backend per query parameter of the pages listing, and its order.
 
 Each reads its parameter, answers 400 (BadRequestError) when the value is not
-valid, and narrows the queryset. The viewset lists them in ``filter_backends``.
+valid, and narrows the queryset. The viewset lists them in ``filter_backends``;
+``PageOrder`` orders the listing once it is counted.
 """
 
 import uuid
@@ -96,9 +97,11 @@ def children_of_news_index(request) -> bool:
     return parent_id.isdigit() and NewsIndexPage.objects.filter(pk=int(parent_id)).exists()
 
 
-class OrderingFilter(BaseFilterBackend):
+class PageOrder:
     """``?order=``: tree order by default; news articles (and a news index's children) newest first.
 
+    Not a filter backend: the listing counts its pages before they are ordered, as
+    ordering by date joins the articles' table, which the count does without.
     ``publication_date`` orders a listing of other page types too: the news articles in
     it by their date, then the pages that have none.
     """
@@ -108,23 +111,27 @@ class OrderingFilter(BaseFilterBackend):
     news_only = ["publication_date", "-publication_date"]
     choices = common + news_only
 
-    def filter_queryset(self, request, queryset, view):
-        is_news = issubclass(queryset.model, NewsArticlePage)
+    @classmethod
+    def apply(cls, request, pages, models):
+        """``pages`` (Page rows of ``models``; none named: every type) in the requested order."""
         order = request.GET.get("order")
+        if order is not None and order not in cls.choices:
+            raise BadRequestError(f"order must be one of: {', '.join(cls.choices)}")
+        is_news = bool(models) and all(issubclass(model, NewsArticlePage) for model in models)
         if order is None and not is_news and children_of_news_index(request):
             # A news index's children are its articles: newest first, as with ?type=news.NewsArticlePage.
-            return queryset.order_by("-newsarticlepage__publication_date", "-first_published_at", "path")
+            return pages.order_by("-newsarticlepage__publication_date", "-first_published_at", "path")
         if order is None:
-            return queryset.order_by("-publication_date", "path") if is_news else queryset.order_by("path")
-        if order not in self.choices:
-            raise BadRequestError(f"order must be one of: {', '.join(self.choices)}")
-        if order in self.news_only and not is_news:
-            # Page types other than news reach the article's columns through the page row.
-            link = "newsarticlepage" if queryset.model is Page else "page_ptr__newsarticlepage"
-            date = F(f"{link}__publication_date")
-            ordering = date.desc(nulls_last=True) if order.startswith("-") else date.asc(nulls_last=True)
-            return queryset.order_by(ordering, "path")
-        return queryset.order_by(order, "path")
+            order = "-publication_date" if is_news else "path"
+        if order not in cls.news_only:
+            return pages.order_by(order, "path")
+        if is_news:
+            # Articles only: an inner join, so the database walks the date index from the newest.
+            pages = pages.filter(newsarticlepage__isnull=False)
+        date = F("newsarticlepage__publication_date")
+        nulls_last = None if is_news else True  # other pages have no date: after the articles
+        direction = date.desc if order.startswith("-") else date.asc
+        return pages.order_by(direction(nulls_last=nulls_last), "path")
 
 
 def page_models_for(type_parameter: str | None) -> list[type[Page]]:

@@ -266,7 +266,7 @@ def build_document() -> dict:
             }
         ),  # fmt: skip
     }
-    from cms.api.filters import OrderingFilter
+    from cms.api.filters import PageOrder
     from cms.api.views import all_page_models
 
     page_id = parameter("id", "Page id.", ID, required=True, where="path")
@@ -299,7 +299,7 @@ def build_document() -> dict:
                     "path (default; news: -publication_date), title, first_published_at, "
                     "last_published_at, publication_date (news articles first, by date); "
                     "'-' for descending, except path.",
-                    {"type": "string", "enum": OrderingFilter.choices},
+                    {"type": "string", "enum": PageOrder.choices},
                 ),
             ],
         ),  # fmt: skip

@@ -19,10 +19,11 @@ def parse_limit_and_offset(request) -> tuple[int, int]:
     return limit, offset
 
 
-def paginate(queryset_or_list, request):
-    """The requested slice and the total count (one COUNT query for a queryset)."""
+def paginate(queryset_or_list, request, total: int | None = None):
+    """The requested slice and the total count (one COUNT query for a queryset, unless given)."""
     limit, offset = parse_limit_and_offset(request)
-    total = len(queryset_or_list) if isinstance(queryset_or_list, list) else queryset_or_list.count()
+    if total is None:
+        total = len(queryset_or_list) if isinstance(queryset_or_list, list) else queryset_or_list.count()
     return queryset_or_list[offset : offset + limit], total
 
 

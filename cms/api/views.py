@@ -102,7 +102,6 @@ class PagesAPIViewSet(APIEndpoint):
         filters.ChildOfFilter,
         filters.DescendantOfFilter,
         filters.TopicFilter,
-        filters.OrderingFilter,
     ]
     listing_parameters = PAGINATION_PARAMETERS | {
         "fields", "locale", "type", "child_of", "descendant_of", "topic", "order",
@@ -120,10 +119,9 @@ class PagesAPIViewSet(APIEndpoint):
         return filters.page_models_for(self.request.GET.get("type"))
 
     def get_queryset(self):
-        models = self.page_models()
-        model = models[0] if len(models) == 1 else Page
-        queryset = visible_pages(model, paths=self.refs.restricted_paths)
-        return queryset.type(*models) if len(models) > 1 else queryset
+        """The visible pages of the requested types, as Page rows: counted on Wagtail's table alone."""
+        models = self.page_models() or list(all_page_models())
+        return visible_pages(paths=self.refs.restricted_paths).type(*models)
 
     def serializer(self, models, detail: bool) -> PageSerializer:
         names = select_field_names(self.request.GET.get("fields"), models, detail=detail)
@@ -132,13 +130,12 @@ class PagesAPIViewSet(APIEndpoint):
     def listing_view(self, request):
         models = self.page_models() or list(all_page_models())
         serializer = self.serializer(models, detail=False)
-        queryset = self.filter_queryset(self.get_queryset())
-        page_slice, total = paginate(defer_unshown_text(queryset, serializer.field_names), request)
-        if queryset.model is Page and needs_specific_pages(serializer.field_names):
-            page_slice = page_slice.specific()
-        return self.in_requested_language(
-            Response(listing(serializer.serialize_many(list(page_slice)), total))
-        )
+        pages = self.filter_queryset(self.get_queryset())
+        ordered = filters.PageOrder.apply(request, pages, self.page_models())
+        # The ids of the slice first: a deep offset sorts ids and dates, not whole rows.
+        ids, total = paginate(ordered.values_list("pk", flat=True), request, total=pages.count())
+        items = pages_in_order(list(ids), models, serializer.field_names)
+        return self.in_requested_language(Response(listing(serializer.serialize_many(items), total)))
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
@@ -255,6 +252,17 @@ def first_specific(queryset):
         return None
     model = ContentType.objects.get_for_id(found[1]).model_class() or Page
     return model.objects.filter(pk=found[0]).first()
+
+
+def pages_in_order(ids: list[int], models, field_names):
+    """The pages with these ids, in this order: of the one type asked for, or as their own
+    types when the fields shown need more than Wagtail's page columns."""
+    model = models[0] if len(models) == 1 else Page
+    pages = defer_unshown_text(model.objects.filter(pk__in=ids), field_names)
+    if model is Page and needs_specific_pages(field_names):
+        pages = pages.specific()
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids]
 
 
 def defer_unshown_text(queryset, field_names):
@@ -433,11 +441,8 @@ class SearchAPIViewSet(APIEndpoint):
             ids = list(ids)
         else:
             ids, total = self.fallback_search(query, request)
-        pages = Page.objects.filter(pk__in=ids)
-        if needs_specific_pages(serializer.field_names):
-            pages = pages.specific()
-        pages = {page.pk: page for page in pages}
-        response = Response(listing(serializer.serialize_many([pages[pk] for pk in ids]), total))
+        pages = pages_in_order(ids, all_page_models(), serializer.field_names)
+        response = Response(listing(serializer.serialize_many(pages), total))
         return self.in_requested_language(response)
 
     def fallback_search(self, query, request):
