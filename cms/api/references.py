@@ -14,11 +14,12 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from cms.api.frontend_urls import frontend_path, frontend_url
-from cms.api.private_media import public_media, restricted_collection_paths
-from cms.api.visibility import restricted_paths, visible_pages_filter
+from cms.api.private_media import public_media
+from cms.api.site_state import read_site_state
+from cms.api.visibility import visible_pages_filter
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,10 @@ class References:
 
     def __init__(self):
         self.wanted = Wanted()
-        self.locales = {locale.pk: locale for locale in Locale.objects.all()}
-        self.restricted_paths = restricted_paths()
+        state = read_site_state()
+        self.locales = state.locales
+        self.restricted_paths = state.restricted_page_paths
+        self.restricted_collection_paths = state.restricted_collection_paths
         self.pages_by_id: dict[int, PageRef] = {}
         self.pages_by_key: dict[object, list[PageRef]] = {}
         self.pages_by_path: dict[str, PageRef] = {}
@@ -97,8 +100,7 @@ class References:
         if wanted.page_ids or wanted.translation_keys or wanted.tree_paths:
             self.load_pages(wanted)
         # Media in a restricted collection is left out: pages show them as removed.
-        if wanted.image_ids or wanted.document_ids:
-            private = restricted_collection_paths()
+        private = self.restricted_collection_paths
         if wanted.image_ids:
             self.images = public_media(get_image_model(), private).in_bulk(wanted.image_ids)
         if wanted.document_ids:

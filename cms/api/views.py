@@ -256,13 +256,14 @@ def first_specific(queryset):
 
 def pages_in_order(ids: list[int], models, field_names):
     """The pages with these ids, in this order: of the one type asked for, or as their own
-    types when the fields shown need more than Wagtail's page columns."""
+    types when the fields shown need more than Wagtail's page columns. A page deleted since
+    its id was read is left out."""
     model = models[0] if len(models) == 1 else Page
     pages = defer_unshown_text(model.objects.filter(pk__in=ids), field_names)
     if model is Page and needs_specific_pages(field_names):
         pages = pages.specific()
     by_id = {page.pk: page for page in pages}
-    return [by_id[pk] for pk in ids]
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def defer_unshown_text(queryset, field_names):
@@ -299,13 +300,16 @@ class ImagesAPIViewSet(APIEndpoint):
     def known_query_parameters(self):
         return PAGINATION_PARAMETERS if self.action == "listing_view" else frozenset()
 
+    def public_images(self):
+        return public_media(self.model, self.refs.restricted_collection_paths)
+
     def listing_view(self, request):
-        images, total = paginate(public_media(self.model).order_by("pk"), request)
+        images, total = paginate(self.public_images().order_by("pk"), request)
         return Response(listing([represent_image(image) for image in images], total))
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
-        image = public_media(self.model).filter(pk=pk).first()
+        image = self.public_images().filter(pk=pk).first()
         if image is None:
             raise Http404(f"no image with id {pk}")
         return Response(represent_image(image))
