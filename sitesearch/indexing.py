@@ -141,6 +141,16 @@ def refresh(page_ids) -> int:
     return len(rows)
 
 
+def index_live_pages(pages, write=print) -> int:
+    """Write the entries of the live pages among ``pages`` (a Page queryset), a chunk at a time."""
+    live_ids = list(pages.filter(live=True, depth__gt=1).order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(live_ids), CHUNK):
+        done += refresh(live_ids[start : start + CHUNK])
+        write(f"Indexed {done:,} of {len(live_ids):,} live pages")
+    return done
+
+
 def rebuild(write=print) -> int:
     """Every live page's entry anew, and none for the others; reports progress through ``write``."""
     if not enabled():
@@ -151,12 +161,8 @@ def rebuild(write=print) -> int:
     unaccent_available.cache_clear()
     if not folding:
         write("The 'unaccent' extension is missing: indexing without accent folding.")
-    live_ids = list(Page.objects.filter(live=True, depth__gt=1).order_by("pk").values_list("pk", flat=True))
     removed, _ = PageSearchEntry.objects.exclude(page_id__in=Page.objects.filter(live=True)).delete()
-    done = 0
-    for start in range(0, len(live_ids), CHUNK):
-        done += refresh(live_ids[start : start + CHUNK])
-        write(f"Indexed {done:,} of {len(live_ids):,} live pages")
+    done = index_live_pages(Page.objects.all(), write)
     with connection.cursor() as cursor:
         # Fresh statistics, so the planner knows how many entries a word matches.
         cursor.execute(f"ANALYZE {PageSearchEntry._meta.db_table}")

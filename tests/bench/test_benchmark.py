@@ -8,43 +8,17 @@ the shape of the results, never how many requests a server managed in the time g
 """
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from bench.database import drop_database, ensure_database
-from bench.servers import PROJECT_DIR
+from tests.bench.conftest import run
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def bench_database(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        server = url.rsplit("/", 1)[0]
-        yield ensure_database("cms_bench_test", server)
-        drop_database("cms_bench_test", server)
-    else:
-        yield f"sqlite:///{tmp_path / 'bench.sqlite3'}"
-
-
-def run(arguments, env):
-    subprocess.run([sys.executable, *arguments], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
-
-
-def test_the_benchmark_measures_the_servers_in_rounds_and_writes_its_table(bench_database, tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "BENCH_DATABASE_URL": bench_database,
-        "BENCH_MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    env.pop("DATABASE_URL", None)
+def test_the_benchmark_measures_the_servers_in_rounds_and_writes_its_table(bench_env, tmp_path):
+    env = bench_env
     results = tmp_path / "results"
-    run(["manage.py", "migrate", "--noinput", "-v0"], env)
     run(["-m", "bench.generate", "--articles", "2", "--no-parallel"], env)
     run(
         ["-m", "bench.run", "--duration", "0.3", "--warmup", "0.1", "--workers", "1", "--threads", "2",

@@ -2,6 +2,7 @@
 
 import json
 
+import psycopg
 import pytest
 from django.db import transaction
 from wagtail.models import Page
@@ -22,6 +23,7 @@ from bench.generate import article_keys, generate
 from bench.vocabulary import translate
 from home.models import SectionPage
 from news.models import NewsArticlePage
+from tests.bench.conftest import run
 from translation.localization import write_translation
 
 ARTICLES = 3
@@ -211,3 +213,30 @@ def test_the_peer_answers_the_comparable_endpoints_only(generated):
     )
     assert all("filters[slug][$eq]=" in url for url in endpoints["find"].peer)
     assert len(endpoints["article"].peer) == len(endpoints["article"].ours)
+
+
+@pytest.mark.e2e
+def test_on_postgresql_each_language_is_written_and_indexed_for_search_by_a_process_of_its_own(bench_env):
+    """The generator as ``make bench`` runs it: English, French and Dutch in three processes,
+    each writing its language's search entries as it finishes."""
+    database_url = bench_env["BENCH_DATABASE_URL"]
+    if not database_url.startswith("postgres"):
+        pytest.skip("the generator runs one process per language on PostgreSQL only")
+    run(["-m", "bench.generate", "--articles", "3"], bench_env)
+    with psycopg.connect(database_url) as connection:
+        articles = dict(
+            connection.execute(
+                "SELECT locale.language_code, COUNT(*) FROM news_newsarticlepage article"
+                " JOIN wagtailcore_page page ON page.id = article.page_ptr_id AND page.live"
+                " JOIN wagtailcore_locale locale ON locale.id = page.locale_id GROUP BY 1"
+            ).fetchall()
+        )
+        unindexed = connection.execute(
+            "SELECT COUNT(*) FROM wagtailcore_page page LEFT JOIN sitesearch_pagesearchentry entry"
+            " ON entry.page_id = page.id AND entry.locale_id = page.locale_id"
+            " WHERE page.live AND page.depth > 1 AND entry.page_id IS NULL"
+        ).fetchone()[0]
+        entries = connection.execute("SELECT COUNT(*) FROM sitesearch_pagesearchentry").fetchone()[0]
+    # The demo site's own articles, and the three generated, in every language.
+    assert set(articles) == {"en", "fr", "nl"} and len(set(articles.values())) == 1 and articles["en"] > 3
+    assert unindexed == 0 and entries > 9  # every live page of every language, sections included
