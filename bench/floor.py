@@ -16,7 +16,9 @@ import os
 from django.http import HttpResponse, HttpResponseNotFound
 
 # Headers the HTTP server sets on every answer (or the benchmark adds): not replayed.
-SERVER_HEADERS = frozenset(["connection", "content-length", "date", "server", "x-bench-queries"])
+SERVER_HEADERS = frozenset(
+    ["connection", "content-length", "date", "server", "x-bench-queries", "x-bench-worker"]
+)
 
 
 def floor_entry(body: bytes, headers) -> dict:

@@ -1,6 +1,8 @@
-"""Benchmark-only middleware: the number of SQL queries of each request in ``X-Bench-Queries``."""
+"""Benchmark-only middleware: the number of SQL queries of each request in ``X-Bench-Queries``,
+and the server process that answered it in ``X-Bench-Worker`` (for bench.loadgen)."""
 
 import contextlib
+import os
 
 from django.db import connection
 
@@ -15,6 +17,7 @@ class QueryCountMiddleware:
         with counting_queries() as counted:
             response = self.get_response(request)
         response["X-Bench-Queries"] = str(counted.queries)
+        response["X-Bench-Worker"] = str(os.getpid())
         return response
 
 

@@ -68,11 +68,12 @@ def probe_queries(port: int, endpoint, urls: list[str], options) -> dict:
     return figures
 
 
-def load(port: int, urls: list[str], options) -> dict:
+def load(port: int, urls: list[str], options, processes: int) -> dict:
+    """The load generator's figures, its connections shared evenly by the server's processes."""
     command = [
         sys.executable, "-m", "bench.loadgen", "--port", str(port),
         "--concurrency", str(options.concurrency), "--duration", str(options.duration),
-        "--warmup", str(options.warmup), *urls,
+        "--warmup", str(options.warmup), "--workers", str(processes), *urls,
     ]  # fmt: skip
     output = subprocess.run(command, cwd=PROJECT_DIR, check=True, capture_output=True, text=True)  # noqa: S603
     return json.loads(output.stdout)
@@ -112,7 +113,8 @@ def measure_server(name: str, endpoints, options, floor_file: Path, captured: di
                 reply = get(port, url)
                 if name == "ours" and reply.status == 200:
                     captured[url] = floor_entry(reply.body, reply.headers)
-            figures.update(load(port, urls, options))
+            processes = 1 if SERVERS[name][0] == "strapi" else options.workers  # Strapi: one Node.js process
+            figures.update(load(port, urls, options, processes))
             results[endpoint.key] = figures
             print(
                 f"  {endpoint.key:<11} {figures['requests_per_second']:8.1f} req/s  "
