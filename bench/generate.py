@@ -44,7 +44,7 @@ def quiet_publish_receivers() -> int:
     published pages' search entries, writes change-feed entries and works out which
     cached responses to purge; the untranslated-text check (translation.fallback) reads
     every segment of the page again. Nothing is cached yet and nobody follows the feed of
-    a benchmark database, the generator rebuilds the search entries in bulk at the end and
+    a benchmark database, the generator writes the search entries in bulk itself and
     its translations are complete: only this process stops listening (the servers keep
     every receiver). Returns how many receivers were disconnected.
     """
