@@ -4,18 +4,12 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [
-        ('news', '0003_article_publication_date_index'),
-    ]
+    dependencies = [("news", "0003_article_publication_date_index")]
 
     operations = [
-        migrations.RemoveIndex(
-            model_name='newsarticlepage',
-            name='news_article_published_idx',
-        ),
+        migrations.RemoveIndex(model_name="newsarticlepage", name="news_article_published_idx"),
         migrations.AddIndex(
-            model_name='newsarticlepage',
-            index=models.Index(fields=['publication_date', 'page_ptr'], name='news_article_date_id_idx'),
+            model_name="newsarticlepage",
+            index=models.Index(fields=["publication_date", "page_ptr"], name="news_article_date_id_idx"),
         ),
     ]
