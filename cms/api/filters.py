@@ -113,11 +113,11 @@ class PageOrder:
 
     @classmethod
     def apply(cls, request, pages, models):
-        """``pages`` (Page rows of ``models``; none named: every type) in the requested order."""
+        """``pages`` (Page rows of the listing's ``models``) in the requested order."""
         order = request.GET.get("order")
         if order is not None and order not in cls.choices:
             raise BadRequestError(f"order must be one of: {', '.join(cls.choices)}")
-        is_news = bool(models) and all(issubclass(model, NewsArticlePage) for model in models)
+        is_news = all(issubclass(model, NewsArticlePage) for model in models)
         if order is None and not is_news and children_of_news_index(request):
             # A news index's children are its articles: newest first, as with ?type=news.NewsArticlePage.
             return pages.order_by("-newsarticlepage__publication_date", "-first_published_at", "path")

@@ -19,15 +19,14 @@ from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
 from wagtail.images.utils import verify_signature
 from wagtail.images.views.serve import ServeView
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 
 from cms.api.renditions import get_rendition_once
+from cms.api.site_state import read_site_state
 
 
 def restricted_collection_paths() -> list[str]:
-    """Tree paths of the collections that carry a view restriction (one query)."""
-    restrictions = CollectionViewRestriction.objects.exclude(restriction_type=BaseViewRestriction.NONE)
-    return list(restrictions.values_list("collection__path", flat=True))
+    """Tree paths of the collections that carry a view restriction (one query, cms.api.site_state)."""
+    return read_site_state().restricted_collection_paths
 
 
 def public_media_filter(paths: list[str] | None = None) -> Q:

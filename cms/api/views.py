@@ -116,22 +116,22 @@ class PagesAPIViewSet(APIEndpoint):
         }[self.action]
 
     def page_models(self):
-        return filters.page_models_for(self.request.GET.get("type"))
+        """The types named by ``?type=``, or every page type."""
+        return filters.page_models_for(self.request.GET.get("type")) or list(all_page_models())
 
     def get_queryset(self):
         """The visible pages of the requested types, as Page rows: counted on Wagtail's table alone."""
-        models = self.page_models() or list(all_page_models())
-        return visible_pages(paths=self.refs.restricted_paths).type(*models)
+        return visible_pages(paths=self.refs.restricted_paths).type(*self.page_models())
 
     def serializer(self, models, detail: bool) -> PageSerializer:
         names = select_field_names(self.request.GET.get("fields"), models, detail=detail)
         return PageSerializer(self.refs, names)
 
     def listing_view(self, request):
-        models = self.page_models() or list(all_page_models())
+        models = self.page_models()
         serializer = self.serializer(models, detail=False)
         pages = self.filter_queryset(self.get_queryset())
-        ordered = filters.PageOrder.apply(request, pages, self.page_models())
+        ordered = filters.PageOrder.apply(request, pages, models)
         # The ids of the slice first: a deep offset sorts ids and dates, not whole rows.
         ids, total = paginate(ordered.values_list("pk", flat=True), request, total=pages.count())
         items = pages_in_order(list(ids), models, serializer.field_names)

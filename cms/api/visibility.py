@@ -9,12 +9,14 @@ shows the hidden page's own content) are hidden with it.
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from cms.api.site_state import read_site_state
 
 
 def restricted_paths() -> list[str]:
-    """Tree paths of the pages that carry a view restriction (one query)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    """Tree paths of the pages that carry a view restriction (one query, cms.api.site_state)."""
+    return read_site_state().restricted_page_paths
 
 
 def visible_pages_filter(paths: list[str] | None = None) -> Q:
