@@ -48,7 +48,7 @@ from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Locale, Page, ReferenceIndex
 
-from cms.api import caching
+from cms.api import caching, stored_pages
 from cms.api.frontend_urls import frontend_path
 from publishing import changes, webhooks
 from sitesearch import indexing as search_index
@@ -91,6 +91,9 @@ class Batch:
         # (A deleted page's entry goes with it, by the foreign key's cascade.)
         search_index.refresh(self.pages)
         page_urls, page_tags = pages_effects(self.pages)
+        # Stored page JSON before the response cache: a response computed after the bump
+        # must not be rendered from JSON that is about to be forgotten.
+        stored_pages.forget(self.tags | page_tags)
         caching.bump(self.tags | page_tags)
         if settings.WAGTAILFRONTENDCACHE:  # old paths cost queries: only when there is a CDN to purge
             urls = self.urls | page_urls

@@ -91,3 +91,36 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.url} {self.status}"
+
+
+class StoredPageJSON(models.Model):
+    """A page's detail JSON as the API last rendered it (``cms.api.stored_pages``).
+
+    Forgotten by every change that can alter it (``publishing.invalidation``), so a row
+    that exists is the page's current answer; ``valid_until`` is the first expiry of a
+    page it shows, after which it is rendered again.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    body = models.TextField()
+    content_language = models.CharField(max_length=20)
+    valid_until = models.DateTimeField(null=True)
+    #: The settings it was rendered with (``cms.api.stored_pages.settings_shape``).
+    shape = models.CharField(max_length=16)
+
+    def __str__(self):
+        return f"page {self.page_id}"
+
+
+class StoredPagesGeneration(models.Model):
+    """One row, counting the times stored page JSON was forgotten.
+
+    A response read the count before it read the page; it stores the JSON it rendered only
+    if the count is unchanged, so JSON rendered from content that changed meanwhile is
+    never kept after the change forgot it.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"generation {self.value}"

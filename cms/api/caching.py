@@ -96,13 +96,19 @@ def bump(tags):
 
 
 def forget_everything():
-    """Drop every cached response (after a restore, or changes the cache could not record)."""
+    """Drop every cached response and stored page JSON (after a restore)."""
+    from cms.api import stored_pages
+
+    stored_pages.forget([ALL])
     bump([ALL])
 
 
 def forget_after_outage(sender, **kwargs):
-    """Changes made while the cache was down could not replace tag versions: drop everything now."""
-    forget_everything()
+    """Changes made while the cache was down could not replace tag versions: drop every response now.
+
+    (Stored page JSON lives in the database: its forgetting did not depend on the cache.)
+    """
+    bump([ALL])
 
 
 cache_recovered.connect(forget_after_outage, dispatch_uid="cms-api.forget_after_outage")

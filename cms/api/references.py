@@ -35,6 +35,8 @@ class PageRef:
     url_path: str
     path: str
     depth: int
+    #: When it leaves the API (stored page JSON showing it is valid until then).
+    expire_at: object
 
 
 @dataclass

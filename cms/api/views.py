@@ -7,6 +7,7 @@ its query count does not grow with the number of items.
 
 import math
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, TextField
 from django.db.models.functions import Coalesce
@@ -23,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from cms.api import filters, validation
+from cms.api import filters, stored_pages, validation
 from cms.api.frontend_urls import frontend_url, normalise_frontend_path, split_frontend_path
 from cms.api.http import set_content_language
 from cms.api.negotiation import JSONWhateverAccept
@@ -139,16 +140,30 @@ class PagesAPIViewSet(APIEndpoint):
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
-        page = first_specific(visible_pages(paths=self.refs.restricted_paths).filter(pk=pk))
-        if page is None:
+        found = self.find_first(visible_pages(paths=self.refs.restricted_paths).filter(pk=pk))
+        if found is None:
             raise Http404(f"no published page with id {pk}")
-        return self.page_response(page)
+        return self.page_response(found)
 
-    def page_response(self, page):
+    def find_first(self, queryset) -> stored_pages.FoundPage | None:
+        """The queryset's first page, with its stored JSON when the answer is the default detail."""
+        with_stored = settings.API_STORED_PAGES and "fields" not in self.request.GET
+        return stored_pages.find_first(queryset, with_stored=with_stored)
+
+    def page_response(self, found: stored_pages.FoundPage):
         """A page, with the language its text is in (an alias: its source's) as Content-Language."""
+        if found.stored_body is not None:
+            data = stored_pages.stored_answer(found, self.refs)
+            return set_content_language(Response(data), found.stored_language)
+        page = specific_page(found)
+        if page is None:
+            raise Http404(f"no published page with id {found.pk}")  # deleted since it was found
         self.refs.want_page(page.alias_of_id)
-        response = Response(self.serializer([type(page)], detail=True).serialize(page))
-        return set_content_language(response, self.refs.language_code(content_locale_id(page, self.refs)))
+        data = self.serializer([type(page)], detail=True).serialize(page)
+        language = self.refs.language_code(content_locale_id(page, self.refs))
+        if found.generation is not None:
+            stored_pages.store(found, data, language, stored_pages.valid_until(page, self.refs))
+        return set_content_language(Response(data), language)
 
     def find_view(self, request):
         wanted = request.GET.get("path")
@@ -156,22 +171,20 @@ class PagesAPIViewSet(APIEndpoint):
             raise BadRequestError("path is required and must start with '/', e.g. /fr/qui-sommes-nous/")
         # ?fields= is checked before any answer, a redirect included.
         self.serializer(list(all_page_models()), detail=True)
-        page = self.find_page(wanted)
-        if page is not None:
-            canonical = self.refs.path_of(page)
+        found = self.find_page(wanted)
+        if found is not None:
+            canonical = self.refs.path_of(found)
             if canonical != wanted:
                 # One URL per page: every other spelling of its path is sent to the canonical one.
                 return Response({"redirect": redirect_to(canonical, is_permanent=True)})
-            return self.page_response(page)
+            return self.page_response(found)
         redirect = self.find_redirect(wanted)
         if redirect is not None:
             return Response({"redirect": redirect})
         raise Http404(f"no published page at {wanted}")
 
-    def find_page(self, wanted: str):
+    def find_page(self, wanted: str) -> stored_pages.FoundPage | None:
         """The visible page a path spells, in any case, slashes or percent-encoding."""
-        from django.conf import settings
-
         code, slugs = normalise_frontend_path(wanted)
         # The bare root is the default language's home.
         locale = self.refs.locale_by_code(code or settings.LANGUAGE_CODE)
@@ -181,15 +194,15 @@ class PagesAPIViewSet(APIEndpoint):
             locale=locale, depth=2 + len(slugs)
         )
         if not slugs:
-            return first_specific(candidates)
+            return self.find_first(candidates)
         spelled = "/" + "/".join(slugs) + "/"
         # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling,
         # found through the index on the page's own slug (a case-insensitive match on the
         # whole path reads every page at that depth of the locale).
-        exact = first_specific(candidates.filter(slug=slugs[-1], url_path__endswith=spelled))
+        exact = self.find_first(candidates.filter(slug=slugs[-1], url_path__endswith=spelled))
         if exact is not None:
             return exact
-        return first_specific(candidates.filter(url_path__iendswith=spelled))
+        return self.find_first(candidates.filter(url_path__iendswith=spelled))
 
     def find_redirect(self, wanted: str) -> dict | None:
         """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""
@@ -240,18 +253,14 @@ def redirect_to(path: str | None, is_permanent: bool, location: str | None = Non
     }
 
 
-def first_specific(queryset):
-    """The queryset's first page (in tree order) as its own type, or None.
+def specific_page(found: stored_pages.FoundPage):
+    """The found page as its own type, or None if it was deleted since.
 
-    Two plain queries: the id and type, then the page from its type's tables. Wagtail's
-    ``.specific().first()`` reads the same rows through its generic specific iterable,
-    which cost more Python than the rest of a small page's detail.
+    A plain query on its type's tables: Wagtail's ``.specific()`` reads the same rows through
+    its generic specific iterable, which cost more Python than the rest of a small page's detail.
     """
-    found = queryset.order_by("path").values_list("pk", "content_type_id").first()
-    if found is None:
-        return None
-    model = ContentType.objects.get_for_id(found[1]).model_class() or Page
-    return model.objects.filter(pk=found[0]).first()
+    model = ContentType.objects.get_for_id(found.content_type_id).model_class() or Page
+    return model.objects.filter(pk=found.pk).first()
 
 
 def pages_in_order(ids: list[int], models, field_names):
@@ -402,8 +411,6 @@ class LocalesAPIViewSet(APIEndpoint):
     """``locales/``: every language with its home page (``null`` until one is published)."""
 
     def listing_view(self, request):
-        from django.conf import settings
-
         homes = {
             ref.locale_id: ref
             for ref in page_refs(visible_pages(paths=self.refs.restricted_paths).filter(depth=2))

@@ -42,6 +42,7 @@ env = environ.Env(
     CORS_ALLOWED_ORIGINS=(list, ["http://localhost:3000"]),
     API_CACHE_MAX_AGE=(int, 60),
     API_RESPONSE_CACHE_SECONDS=(int, None),
+    API_STORED_PAGES=(bool, True),
     # Languages and translation
     CONTENT_LANGUAGES=(list, ["en", "fr", "nl"]),
     DEEPL_API_KEY=(str, ""),
@@ -231,6 +232,8 @@ API_CACHE_MAX_AGE = env("API_CACHE_MAX_AGE")
 API_RESPONSE_CACHE_SECONDS = env("API_RESPONSE_CACHE_SECONDS")
 if API_RESPONSE_CACHE_SECONDS is None:
     API_RESPONSE_CACHE_SECONDS = API_CACHE_MAX_AGE
+# Keep each page's rendered detail JSON in the database between changes (cms/api/stored_pages.py).
+API_STORED_PAGES = env("API_STORED_PAGES")
 # Widths offered for responsive images (srcset); each is a signed dynamic URL,
 # so no rendition is generated while a JSON response is built.
 API_IMAGE_RENDITION_WIDTHS = [400, 800, 1200, 1600]

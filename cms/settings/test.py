@@ -18,3 +18,6 @@ WHITENOISE_USE_FINDERS = True
 # One LocMemCache outlives each test's rolled-back data, so cached API responses would
 # leak between tests; tests of the response cache turn it on with the settings fixture.
 API_RESPONSE_CACHE_SECONDS = 0
+# Tests change content in transactions that never commit, so the forgetting that follows a
+# commit never runs: tests of stored page JSON turn it on and run the commit's work.
+API_STORED_PAGES = False

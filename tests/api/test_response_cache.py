@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def response_cache(settings):
     settings.API_RESPONSE_CACHE_SECONDS = 60
+    # The stored page JSON under it too: every change below must reach both.
+    settings.API_STORED_PAGES = True
     cache.clear()
     yield
     cache.clear()

@@ -5,6 +5,12 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 
+@pytest.fixture(autouse=True)
+def stored_pages(settings):
+    """The translation state is measured on every answer, also when the rest is stored."""
+    settings.API_STORED_PAGES = True
+
+
 def version(page, code):
     return Page.objects.get(translation_key=page.translation_key, locale__language_code=code)
 

@@ -1,0 +1,166 @@
+"""Each page's detail JSON, rendered once and kept in the database until a change can alter it.
+
+Rendering a page's detail reads the page as its own type, the pages, images and
+documents it shows, and turns its StreamField into JSON: most of an uncached detail or
+find-by-path answer (about 15 ms of an article's 17 at 10,000 articles per locale). The
+rendered JSON of the default detail (no ``?fields=``) is kept in ``StoredPageJSON``, one
+row per page, and read in the same query that checks the page is visible: a repeat is
+two queries and no rendering, for every language and on every process.
+
+Forgetting uses the response cache's tags (``publishing.invalidation``, after each
+commit): ``page:<id>`` forgets that page's JSON, ``all`` every page's. Both caches are
+driven from the same list of changes, so a detail is kept exactly as long as its cached
+response would be, except that it does not expire with ``API_RESPONSE_CACHE_SECONDS``.
+Instead it is valid until the first ``expire_at`` among the pages it shows.
+
+Stored JSON is rendered by this code with these settings: a deploy forgets it all (after
+``migrate``, see ``forget_after_migrate``), and a row rendered with other URL settings or
+another ``SECRET_KEY`` (image URLs are signed) is not used (``settings_shape``).
+
+Two things are not stored:
+
+- ``translation_state``: a translator's saves in the translation editor change it without
+  any publish. It is measured on every answer and always comes last.
+- answers rendered from content that changed meanwhile. A response reads the generation
+  (``StoredPagesGeneration``, counted up by every forget, in the forget's transaction)
+  with the page, and stores only while it is unchanged: on PostgreSQL the insert holds the
+  generation row's share lock, so it runs either before a forget (which then deletes it)
+  or after it (and sees the new generation).
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, connections, transaction
+from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
+from rest_framework.utils.encoders import JSONEncoder
+
+from cms.api import caching
+from cms.api.serializers.pages import COMMON_FIELDS
+from publishing.models import StoredPageJSON, StoredPagesGeneration
+
+#: The field measured on every answer instead of being stored.
+LIVE_FIELD = "translation_state"
+GENERATION_ID = 1
+
+
+@dataclass
+class FoundPage:
+    """A visible page's few columns, and its stored JSON if there is a valid one."""
+
+    pk: int
+    content_type_id: int
+    url_path: str
+    locale_id: int
+    translation_key: object
+    alias_of_id: int | None
+    stored_body: str | None
+    stored_language: str | None
+    generation: int | None
+
+
+PAGE_COLUMNS = ["pk", "content_type_id", "url_path", "locale_id", "translation_key", "alias_of_id"]
+
+
+def settings_shape() -> str:
+    """A digest of the settings stored JSON depends on: URLs of the frontend and of media, languages, signatures."""
+    shown = [
+        settings.WAGTAILAPI_BASE_URL,
+        settings.FRONTEND_BASE_URL,
+        settings.API_IMAGE_RENDITION_WIDTHS,
+        settings.LANGUAGE_CODE,
+        settings.WAGTAIL_CONTENT_LANGUAGES,
+        settings.SECRET_KEY,
+    ]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+
+
+def find_first(queryset, with_stored: bool) -> FoundPage | None:
+    """The queryset's first page in tree order, with its stored JSON when ``with_stored``."""
+    if not with_stored:
+        row = queryset.order_by("path").values_list(*PAGE_COLUMNS).first()
+        return FoundPage(*row, None, None, None) if row else None
+    stored = StoredPageJSON.objects.filter(page_id=OuterRef("pk"), shape=settings_shape()).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gt=timezone.now())
+    )
+    row = (
+        queryset.order_by("path")
+        .annotate(
+            stored_body=Subquery(stored.values("body")[:1]),
+            stored_language=Subquery(stored.values("content_language")[:1]),
+            stored_generation=Subquery(StoredPagesGeneration.objects.filter(pk=GENERATION_ID).values("value")),
+        )
+        .values_list(*PAGE_COLUMNS, "stored_body", "stored_language", "stored_generation")
+        .first()
+    )
+    if row is None:
+        return None
+    found = FoundPage(*row)
+    found.generation = found.generation or 0  # no row yet: nothing was ever forgotten
+    return found
+
+
+def stored_answer(found: FoundPage, refs) -> dict:
+    """The stored JSON, with ``LIVE_FIELD`` measured now."""
+    data = json.loads(found.stored_body)
+    field = COMMON_FIELDS[LIVE_FIELD]
+    field.collect(found, refs)
+    data[LIVE_FIELD] = field.represent(found, refs)
+    return data
+
+
+def valid_until(page, refs):
+    """The first expiry among the page and the pages its answer shows (None: no expiry)."""
+    expiries = [ref.expire_at for ref in refs.pages_by_id.values() if ref.expire_at]
+    if page.expire_at:
+        expiries.append(page.expire_at)
+    return min(expiries, default=None)
+
+
+def store(found: FoundPage, data: dict, content_language: str, valid_until):
+    """Keep a page's rendered detail, unless something was forgotten since ``found`` was read.
+
+    ``LIVE_FIELD`` is left out of the row and moved to the end of ``data``, where a
+    stored answer has it: the same page gives the same bytes (and ETag) either way.
+    """
+    data[LIVE_FIELD] = data.pop(LIVE_FIELD)
+    body = json.dumps({name: value for name, value in data.items() if name != LIVE_FIELD}, cls=JSONEncoder)
+    table = StoredPageJSON._meta.db_table
+    generations = StoredPagesGeneration._meta.db_table
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+    sql = f"""
+        INSERT INTO {table} (page_id, body, content_language, valid_until, shape)
+        SELECT %s, %s, %s, %s, %s
+         WHERE COALESCE((SELECT value FROM {generations} WHERE id = %s{lock}), 0) = %s
+        ON CONFLICT (page_id) DO UPDATE
+           SET body = excluded.body, content_language = excluded.content_language,
+               valid_until = excluded.valid_until, shape = excluded.shape"""  # noqa: S608 - table names from the models
+    params = [found.pk, body, content_language, valid_until, settings_shape(), GENERATION_ID, found.generation]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def forget(tags):
+    """Forget the JSON of the pages these response cache tags name (``all``: every page)."""
+    if caching.ALL in tags:
+        doomed = StoredPageJSON.objects.all()
+    else:
+        ids = [int(tag.split(":", 1)[1]) for tag in tags if tag.startswith("page:")]
+        if not ids:
+            return
+        doomed = StoredPageJSON.objects.filter(page_id__in=ids)
+    with transaction.atomic():
+        counted = StoredPagesGeneration.objects.filter(pk=GENERATION_ID).update(value=F("value") + 1)
+        if not counted:
+            StoredPagesGeneration.objects.create(pk=GENERATION_ID, value=1)
+        doomed.delete()
+
+
+def forget_after_migrate(sender, **kwargs):
+    """post_migrate: a deploy may render pages differently; every page is rendered again."""
+    using = kwargs.get("using", "default")
+    if StoredPageJSON._meta.db_table in connections[using].introspection.table_names():
+        forget([caching.ALL])
