@@ -161,7 +161,7 @@ class PagesAPIViewSet(APIEndpoint):
         self.refs.want_page(page.alias_of_id)
         data = self.serializer([type(page)], detail=True).serialize(page)
         language = self.refs.language_code(content_locale_id(page, self.refs))
-        if found.generation is not None:
+        if found.generation is not None:  # looked up with its stored JSON: keep this rendering
             stored_pages.store(found, data, language, stored_pages.valid_until(page, self.refs))
         return set_content_language(Response(data), language)
 
