@@ -101,7 +101,9 @@ class StoredPageJSON(models.Model):
     page it shows, after which it is rendered again.
     """
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
     body = models.TextField()
     content_language = models.CharField(max_length=20)
     valid_until = models.DateTimeField(null=True)

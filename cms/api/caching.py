@@ -156,8 +156,7 @@ def response_tags(request, response) -> list[str]:
     tags = request_tags(request)
     parts = request.path[len(API_PREFIX) :].split("/")
     if len(parts) > 3 and parts[1] == "pages" and parts[2]:
-        data = getattr(response, "data", None)
-        page_id = data.get("id") if isinstance(data, dict) else None
+        page_id = getattr(response, "api_page_id", None)  # set by the pages viewset's page answers
         # A find answered with a redirect shows another page's path: any language's change.
         tags.append(f"page:{page_id}" if isinstance(page_id, int) else f"any:{ANY_LANGUAGE}")
     return tags

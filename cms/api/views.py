@@ -140,30 +140,39 @@ class PagesAPIViewSet(APIEndpoint):
 
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
-        found = self.find_first(visible_pages(paths=self.refs.restricted_paths).filter(pk=pk))
+        if self.with_stored():
+            found = stored_pages.find_by_id(pk, self.refs.restricted_paths)
+        else:
+            found = stored_pages.find_first(
+                visible_pages(paths=self.refs.restricted_paths).filter(pk=pk), False
+            )
         if found is None:
             raise Http404(f"no published page with id {pk}")
         return self.page_response(found)
 
-    def find_first(self, queryset) -> stored_pages.FoundPage | None:
-        """The queryset's first page, with its stored JSON when the answer is the default detail."""
-        with_stored = settings.API_STORED_PAGES and "fields" not in self.request.GET
-        return stored_pages.find_first(queryset, with_stored=with_stored)
+    def with_stored(self) -> bool:
+        """Whether the answer is a page's default detail, kept as stored page JSON."""
+        return settings.API_STORED_PAGES and "fields" not in self.request.GET
 
     def page_response(self, found: stored_pages.FoundPage):
         """A page, with the language its text is in (an alias: its source's) as Content-Language."""
         if found.stored_body is not None:
-            data = stored_pages.stored_answer(found, self.refs)
-            return set_content_language(Response(data), found.stored_language)
+            body = found.stored_body.encode()
+            return stored_pages.page_json_response(found, body, found.stored_language, self.refs)
         page = specific_page(found)
         if page is None:
             raise Http404(f"no published page with id {found.pk}")  # deleted since it was found
         self.refs.want_page(page.alias_of_id)
         data = self.serializer([type(page)], detail=True).serialize(page)
         language = self.refs.language_code(content_locale_id(page, self.refs))
-        if found.generation is not None:  # looked up with its stored JSON: keep this rendering
-            stored_pages.store(found, data, language, stored_pages.valid_until(page, self.refs))
-        return set_content_language(Response(data), language)
+        if found.generation is None:  # chosen ?fields=: rendered as asked, never kept
+            response = Response(data)
+            response.api_page_id = page.pk
+            return set_content_language(response, language)
+        body = stored_pages.rendered_body(data)
+        stored_pages.store(found, body, language, stored_pages.valid_until(page, self.refs))
+        live = data[stored_pages.LIVE_FIELD]
+        return stored_pages.page_json_response(found, body, language, self.refs, live_value=live)
 
     def find_view(self, request):
         wanted = request.GET.get("path")
@@ -194,15 +203,17 @@ class PagesAPIViewSet(APIEndpoint):
             locale=locale, depth=2 + len(slugs)
         )
         if not slugs:
-            return self.find_first(candidates)
+            return stored_pages.find_first(candidates, self.with_stored())
         spelled = "/" + "/".join(slugs) + "/"
         # Wagtail slugs are unique among siblings only as typed: prefer the exact spelling,
         # found through the index on the page's own slug (a case-insensitive match on the
         # whole path reads every page at that depth of the locale).
-        exact = self.find_first(candidates.filter(slug=slugs[-1], url_path__endswith=spelled))
+        exact = stored_pages.find_first(
+            candidates.filter(slug=slugs[-1], url_path__endswith=spelled), self.with_stored()
+        )
         if exact is not None:
             return exact
-        return self.find_first(candidates.filter(url_path__iendswith=spelled))
+        return stored_pages.find_first(candidates.filter(url_path__iendswith=spelled), self.with_stored())
 
     def find_redirect(self, wanted: str) -> dict | None:
         """A wagtail.contrib.redirects Redirect for the frontend path, as data for the frontend to act on."""

@@ -60,9 +60,7 @@ def test_chosen_fields_are_rendered_and_never_stored(site, api):
     assert not StoredPageJSON.objects.exists()
 
 
-def test_an_editor_publishing_in_the_admin_is_shown_once_it_commits(
-    site, api, admin_client, committed
-):
+def test_an_editor_publishing_in_the_admin_is_shown_once_it_commits(site, api, admin_client, committed):
     who = site["who"]
     url = f"/api/v2/pages/{who.pk}/"
     about = f"/api/v2/pages/{site['about'].pk}/"
@@ -107,7 +105,9 @@ def test_json_showing_a_page_is_kept_only_until_that_page_expires(site, api):
     assert StoredPageJSON.objects.get(page_id=english.pk).valid_until == expiry
 
     # Once the French version has expired, it is hidden at once, though no change was published.
-    Page.objects.filter(pk=french(english).pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+    Page.objects.filter(pk=french(english).pk).update(
+        expire_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
     StoredPageJSON.objects.filter(page_id=english.pk).update(valid_until=timezone.now())
     assert "fr" not in [item["locale"] for item in api.get(url).json()["translations"]]
 
