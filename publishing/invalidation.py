@@ -12,7 +12,8 @@ driven from here, from the one list of content changes below (``connect_signal_h
   collection moved), a redirect, a locale or a site saved or deleted.
 
 Every change of one transaction goes into one batch; when the transaction commits, the
-batch refreshes the changed pages' search entries (``sitesearch``), then replaces the
+batch refreshes the changed pages' search entries (``sitesearch``), forgets the stored
+detail JSON of the pages those tags name (``cms.api.stored_pages``), then replaces the
 versions of the response cache tags it touches, all at once, and sends one purge with
 each affected URL once. A page's change touches the tags of the responses that can show
 it (``response_tags``: the same pages as the URLs below, and listings of their languages);

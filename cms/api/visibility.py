@@ -7,6 +7,7 @@ Aliases of a hidden page (an untranslated copy in another language's tree, which
 shows the hidden page's own content) are hidden with it.
 """
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -50,7 +51,7 @@ def visible_pages_sql(paths: list[str]) -> tuple[str, list]:
     the query through the ORM cost more than running it. tests/api/test_visibility_sql.py
     checks that both select the same pages in every state.
     """
-    now = timezone.now()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())  # as the ORM passes it
     conditions = [
         "page.live",
         "NOT page.expired",
