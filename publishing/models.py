@@ -107,7 +107,7 @@ class StoredPageJSON(models.Model):
     body = models.TextField()
     content_language = models.CharField(max_length=20)
     valid_until = models.DateTimeField(null=True)
-    #: The settings it was rendered with (``cms.api.stored_pages.settings_shape``).
+    #: The code and settings it was rendered with (``cms.api.stored_pages.rendering_shape``).
     shape = models.CharField(max_length=16)
 
     def __str__(self):

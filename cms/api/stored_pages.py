@@ -14,9 +14,10 @@ driven from the same list of changes, so a detail is kept exactly as long as its
 response would be, except that it does not expire with ``API_RESPONSE_CACHE_SECONDS``.
 Instead it is valid until the first ``expire_at`` among the pages it shows.
 
-Stored JSON is rendered by this code with these settings: a deploy forgets it all (after
-``migrate``, see ``forget_after_migrate``), and a row rendered with other URL settings or
-another ``SECRET_KEY`` (image URLs are signed) is not used (``settings_shape``).
+Stored JSON is used only by the code and settings that rendered it (``rendering_shape``):
+a row rendered by other source files of the API and page models, other Django or Wagtail
+versions, other URL settings or another ``SECRET_KEY`` (image URLs are signed) is
+rendered again. ``migrate`` (every deploy) also forgets every row (``forget_after_migrate``).
 
 Two things are not stored:
 
@@ -29,9 +30,13 @@ Two things are not stored:
   or after it (and sees the new generation).
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
+import django
+import wagtail
 from django.conf import settings
 from django.db import connection, connections, transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -69,9 +74,25 @@ class FoundPage:
 PAGE_COLUMNS = ["pk", "content_type_id", "url_path", "locale_id", "translation_key", "alias_of_id"]
 
 
-def settings_shape() -> str:
-    """A digest of the settings stored JSON shows: frontend and media URLs, languages, signatures."""
+#: The source folders whose code renders a page's JSON: the API and the page models with their blocks.
+RENDERING_SOURCES = ["cms", "home", "news"]
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the code that renders page JSON, read once per process."""
+    digest = hashlib.sha256(f"{django.get_version()} {wagtail.__version__}".encode())
+    root = Path(settings.BASE_DIR)
+    for folder in RENDERING_SOURCES:
+        for source in sorted((root / folder).rglob("*.py")):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def rendering_shape() -> str:
+    """What a page's JSON was rendered with besides its content: code, URLs, languages, signatures."""
     shown = [
+        code_fingerprint(),
         settings.WAGTAILAPI_BASE_URL,
         settings.FRONTEND_BASE_URL,
         settings.API_IMAGE_RENDITION_WIDTHS,
@@ -87,7 +108,7 @@ def find_first(queryset, with_stored: bool) -> FoundPage | None:
     if not with_stored:
         row = queryset.order_by("path").values_list(*PAGE_COLUMNS).first()
         return FoundPage(*row, None, None, None) if row else None
-    stored = StoredPageJSON.objects.filter(page_id=OuterRef("pk"), shape=settings_shape()).filter(
+    stored = StoredPageJSON.objects.filter(page_id=OuterRef("pk"), shape=rendering_shape()).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gt=timezone.now())
     )
     row = (
@@ -127,7 +148,7 @@ def find_by_id(pk: int, restricted_paths: list[str]) -> FoundPage | None:
          WHERE page.id = %s AND {visible}"""  # noqa: S608 - table names from the models, params for values
     with connection.cursor() as cursor:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        cursor.execute(sql, [GENERATION_ID, settings_shape(), now, pk, *visible_params])
+        cursor.execute(sql, [GENERATION_ID, rendering_shape(), now, pk, *visible_params])
         row = cursor.fetchone()
     if row is None:
         return None
@@ -183,7 +204,7 @@ def store(found: FoundPage, body: bytes, content_language: str, valid_until):
         body.decode(),
         content_language,
         connection.ops.adapt_datetimefield_value(valid_until),
-        settings_shape(),
+        rendering_shape(),
         GENERATION_ID,
         found.generation,
     ]
