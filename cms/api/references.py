@@ -66,6 +66,7 @@ class References:
         self.locale_of_page_id: dict[int, int] = {}
         self.images: dict = {}
         self.documents: dict = {}
+        self.batches: dict = {}
 
     # Locales -----------------------------------------------------------------
 
@@ -76,6 +77,16 @@ class References:
         return next((loc for loc in self.locales.values() if loc.language_code == code), None)
 
     # Collect and load ----------------------------------------------------------
+
+    def batch(self, key, make):
+        """A field's own loader for this response (``make()`` the first time), shared by its pages.
+
+        Fields whose data References does not load itself (translation states, chosen
+        snippets) keep a loader here, so every page of a listing is read in one query.
+        """
+        if key not in self.batches:
+            self.batches[key] = make()
+        return self.batches[key]
 
     def want_page(self, page_id):
         if page_id:

@@ -123,11 +123,7 @@ def find_first(queryset, with_stored: bool) -> FoundPage | None:
         .values_list(*PAGE_COLUMNS, "stored_body", "stored_language", "stored_generation")
         .first()
     )
-    if row is None:
-        return None
-    found = FoundPage(*row)
-    found.generation = found.generation or 0  # no row yet: nothing was ever forgotten
-    return found
+    return found_with_store(row) if row else None
 
 
 def find_by_id(pk: int, restricted_paths: list[str]) -> FoundPage | None:
@@ -150,11 +146,15 @@ def find_by_id(pk: int, restricted_paths: list[str]) -> FoundPage | None:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         cursor.execute(sql, [GENERATION_ID, rendering_shape(), now, pk, *visible_params])
         row = cursor.fetchone()
-    if row is None:
-        return None
+    return found_with_store(row) if row else None
+
+
+def found_with_store(row) -> FoundPage:
+    """A FoundPage from a lookup that read the stored JSON and the generation with the page."""
     found = FoundPage(*row)
+    # A raw statement gives SQLite's stored text for the UUID; the ORM a UUID already.
     found.translation_key = Page._meta.get_field("translation_key").to_python(found.translation_key)
-    found.generation = found.generation or 0
+    found.generation = found.generation or 0  # no generation row yet: nothing was ever forgotten
     return found
 
 

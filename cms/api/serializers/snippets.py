@@ -72,13 +72,8 @@ class ChosenSnippetsField(ContentField):
         self.represent_snippet = represent
 
     def chosen(self, obj, refs) -> "ChosenSnippets":
-        # Kept on the response's References: every page of a listing is read together.
-        loaders = refs.__dict__.setdefault("chosen_snippets", {})
-        key = (type(obj), self.name)
-        if key not in loaders:
-            rows = type(obj)._meta.get_field(self.name).related_model
-            loaders[key] = ChosenSnippets(rows, self.snippet_attr)
-        return loaders[key]
+        rows = type(obj)._meta.get_field(self.name).related_model
+        return refs.batch(("chosen_snippets", rows), lambda: ChosenSnippets(rows, self.snippet_attr))
 
     def collect(self, obj, refs):
         if not getattr(obj, self.name).is_deferring:

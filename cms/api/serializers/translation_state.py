@@ -133,11 +133,11 @@ class TranslationStateField(ContentField):
 
     @staticmethod
     def states(refs) -> TranslationStates:
-        # Kept on the response's References so every page of a listing is measured together.
-        if not hasattr(refs, "translation_states"):
+        def make():
             default = refs.locale_by_code(settings.LANGUAGE_CODE) or next(iter(refs.locales.values()))
-            refs.translation_states = TranslationStates(default.pk)
-        return refs.translation_states
+            return TranslationStates(default.pk)
+
+        return refs.batch("translation_states", make)
 
     def collect(self, obj, refs):
         self.states(refs).want(obj)
