@@ -7,6 +7,7 @@ a fixed number of queries, then fields render from memory. So a listing costs th
 same number of queries for one item as for a hundred.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -55,10 +56,6 @@ class References:
 
     def __init__(self):
         self.wanted = Wanted()
-        state = read_site_state()
-        self.locales = state.locales
-        self.restricted_paths = state.restricted_page_paths
-        self.restricted_collection_paths = state.restricted_collection_paths
         self.pages_by_id: dict[int, PageRef] = {}
         self.pages_by_key: dict[object, list[PageRef]] = {}
         self.pages_by_path: dict[str, PageRef] = {}
@@ -67,6 +64,24 @@ class References:
         self.images: dict = {}
         self.documents: dict = {}
         self.batches: dict = {}
+
+    # The site's state, read when first asked for: a stored page's detail needs none of it.
+
+    @functools.cached_property
+    def site_state(self):
+        return read_site_state()
+
+    @property
+    def locales(self):
+        return self.site_state.locales
+
+    @property
+    def restricted_paths(self):
+        return self.site_state.restricted_page_paths
+
+    @property
+    def restricted_collection_paths(self):
+        return self.site_state.restricted_collection_paths
 
     # Locales -----------------------------------------------------------------
 

@@ -141,7 +141,7 @@ class PagesAPIViewSet(APIEndpoint):
     def detail_view(self, request, pk):
         pk = validation.object_id(pk)
         if self.with_stored():
-            found = stored_pages.find_by_id(pk, self.refs.restricted_paths)
+            found = stored_pages.find_by_id(pk)
         else:
             found = stored_pages.find_first(
                 visible_pages(paths=self.refs.restricted_paths).filter(pk=pk), False
@@ -158,7 +158,9 @@ class PagesAPIViewSet(APIEndpoint):
         """A page, with the language its text is in (an alias: its source's) as Content-Language."""
         if found.stored_body is not None:
             body = found.stored_body.encode()
-            return stored_pages.page_json_response(found, body, found.stored_language, self.refs)
+            live = found.translation_state  # None: measured now
+            language = found.stored_language
+            return stored_pages.page_json_response(found, body, language, self.refs, live_value=live)
         page = specific_page(found)
         if page is None:
             raise Http404(f"no published page with id {found.pk}")  # deleted since it was found

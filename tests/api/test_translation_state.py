@@ -59,3 +59,24 @@ def test_an_english_change_makes_the_translation_outdated_then_partly_translated
     assert french["outdated"] is False
     assert french["translated_segments"] == french["segments"] - 1
     assert french["translated_share"] == round((french["segments"] - 1) / french["segments"], 3)
+
+
+@pytest.mark.django_db
+def test_a_stored_answer_measures_what_a_listing_measures_in_every_state(site, api):
+    """A stored detail measures its state in the page's own statement (cms.api.stored_pages);
+    a listing, in one query for all its pages. Both give the same state for every page."""
+    about = site["about"].specific
+    about.title = "About the office"
+    about.save_revision().publish()  # French "about": outdated
+    dutch_who = version(site["who"], "nl")
+    TranslationSource.objects.filter(object_id=dutch_who.translation_key).delete()  # as if translated by hand
+
+    listing = api.get("/api/v2/pages/?fields=translation_state&limit=100").json()
+    by_listing = {item["id"]: item["translation_state"] for item in listing["items"]}
+    states = set()
+    for page_id, expected in by_listing.items():
+        api.get(f"/api/v2/pages/{page_id}/")  # rendered, then stored
+        assert state_of(api, Page.objects.get(pk=page_id)) == expected, page_id
+        states.add((expected["is_source"], expected["outdated"], expected["segments"] is None))
+    # Sources, translations, an outdated one, one with nothing to measure against.
+    assert {(True, False, False), (False, False, False), (False, True, False), (False, False, True)} <= states

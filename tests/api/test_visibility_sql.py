@@ -7,13 +7,13 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from cms.api.visibility import restricted_paths, visible_pages, visible_pages_sql
+from cms.api.visibility import visible_pages, visible_pages_sql
 
 pytestmark = pytest.mark.django_db
 
 
 def visible_by_sql() -> set[int]:
-    condition, params = visible_pages_sql(restricted_paths())
+    condition, params = visible_pages_sql()
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT page.id FROM wagtailcore_page page WHERE {condition}", params)  # noqa: S608
         return {row[0] for row in cursor.fetchall()}

@@ -1,5 +1,7 @@
 """How far a page's translation has got: for "translation in progress" and "updated in English" notices."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import connection
 from wagtail_localize.models import TranslationSource
@@ -9,6 +11,40 @@ from cms.api.serializers.base import ContentField
 NULLABLE_INTEGER = {"type": ["integer", "null"]}
 
 
+# Per translation source aliased ``source``: whether its page in the source language was
+# published after its strings were last synchronised (null when never published), and how
+# many strings it has (null when none). Shared by the batched query of a listing and the
+# one-statement lookup of a stored page (cms.api.stored_pages).
+PUBLISHED_AFTER_SYNC_SQL = """(SELECT source_page.last_published_at > source.last_updated_at
+      FROM wagtailcore_page source_page
+     WHERE source_page.translation_key = source.object_id AND source_page.locale_id = source.locale_id
+     LIMIT 1)"""
+SEGMENT_TOTAL_SQL = """(SELECT NULLIF(COUNT(*), 0) FROM wagtail_localize_stringsegment segment
+     WHERE segment.source_id = source.id)"""
+
+
+def translated_count_sql(locale_sql: str) -> str:
+    """How many of ``source``'s strings have a translation without error into ``locale_sql``'s
+    locale, counted as wagtail-localize counts its own progress."""
+    return f"""(SELECT COUNT(*) FROM wagtail_localize_stringsegment segment
+      JOIN wagtail_localize_stringtranslation translation
+        ON translation.translation_of_id = segment.string_id
+       AND translation.context_id = segment.context_id
+     WHERE segment.source_id = source.id AND translation.locale_id = {locale_sql}
+       AND NOT translation.has_error)"""  # noqa: S608 - a column or a placeholder
+
+
+@dataclass(frozen=True)
+class SourceProgress:
+    """The translation source a page was translated from, and its strings counted."""
+
+    locale_id: int
+    published_after_sync: bool | None
+    segment_total: int | None
+    #: Strings translated, by locale id.
+    translated: dict[int, int]
+
+
 class TranslationStates:
     """The translation state of every page of one response, in one query whatever their number."""
 
@@ -16,7 +52,7 @@ class TranslationStates:
         self.default_locale_id = default_locale_id
         self.pages = []
         self.loaded = False
-        self.sources = {}  # translation key -> the TranslationSource the page was translated from
+        self.sources: dict[object, SourceProgress] = {}  # by translation key
 
     def want(self, page):
         self.pages.append(page)
@@ -27,8 +63,13 @@ class TranslationStates:
         locale_ids = sorted({page.locale_id for page in self.pages})
         # Sources in the default language first, then the oldest: the one a page was translated from.
         sql, params = progress_query(keys, locale_ids, self.default_locale_id)
-        for source in TranslationSource.objects.raw(sql, params):
-            self.sources.setdefault(source.object_id, source)
+        key_field = TranslationSource._meta.get_field("object")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for key, locale_id, published_after_sync, total, *translated in cursor.fetchall():
+                by_locale = dict(zip(locale_ids, translated, strict=True))
+                progress = SourceProgress(locale_id, published_after_sync, total, by_locale)
+                self.sources.setdefault(key_field.to_python(key), progress)
         self.loaded = True
 
     def state(self, page, language_code) -> dict:
@@ -36,51 +77,43 @@ class TranslationStates:
             self.load()
         source = self.sources.get(page.translation_key)
         source_locale_id = source.locale_id if source else self.default_locale_id
-        if page.locale_id == source_locale_id:
-            total = source.segment_total if source else None
-            return state(language_code(source_locale_id), True, total, total, False)
-        if source is None:
-            # Translated by hand, outside wagtail-localize: nothing to measure it against.
-            return state(language_code(source_locale_id), False, None, None, False)
-        total = source.segment_total or 0
-        done = getattr(source, f"translated_{page.locale_id}") or 0
-        # An alias shows the English itself, so it is never behind it.
-        outdated = not page.alias_of_id and bool(source.published_after_sync)
-        return state(language_code(source_locale_id), False, total, done, outdated)
+        return measured_state(page, source, source_locale_id, language_code(source_locale_id))
+
+
+def measured_state(page, source: SourceProgress | None, source_locale_id: int, source_language: str) -> dict:
+    """A page's translation state from the source it was translated from (None: none recorded).
+
+    Without a source, ``source_locale_id`` and ``source_language`` are the default language's.
+    """
+    if page.locale_id == source_locale_id:
+        total = source.segment_total if source else None
+        return state(source_language, True, total, total, False)
+    if source is None:
+        # Translated by hand, outside wagtail-localize: nothing to measure it against.
+        return state(source_language, False, None, None, False)
+    total = source.segment_total or 0
+    done = source.translated.get(page.locale_id) or 0
+    # An alias shows the English itself, so it is never behind it.
+    outdated = not page.alias_of_id and bool(source.published_after_sync)
+    return state(source_language, False, total, done, outdated)
 
 
 def progress_query(keys, locale_ids, first_locale_id) -> tuple[str, list]:
     """SQL for the sources of these translation keys, each with its strings counted.
 
-    Per source: whether its page in the source language was published after its strings
-    were last synchronised (null when never published), how many strings it has (null
-    when none), and per locale how many have a translation without error in their
-    context, counted as wagtail-localize counts its own progress. Plain SQL: built with
-    the ORM's subqueries, this one query cost more Python than the rest of a page's
-    detail (about a third of an uncached request).
+    Per source: its key, its locale, ``PUBLISHED_AFTER_SYNC_SQL``, ``SEGMENT_TOTAL_SQL`` and
+    per locale ``translated_count_sql``. Plain SQL: built with the ORM's subqueries, this
+    one query cost more Python than the rest of a page's detail (about a third of an
+    uncached request).
     """
     key_field = TranslationSource._meta.get_field("object")
     key_values = [key_field.get_db_prep_value(key, connection) for key in keys]
-    translated = "".join(
-        f""",
-        (SELECT COUNT(*) FROM wagtail_localize_stringsegment segment
-          JOIN wagtail_localize_stringtranslation translation
-            ON translation.translation_of_id = segment.string_id
-           AND translation.context_id = segment.context_id
-         WHERE segment.source_id = source.id AND translation.locale_id = %s
-           AND NOT translation.has_error) AS translated_{int(locale_id)}"""  # noqa: S608 - an int
-        for locale_id in locale_ids
-    )
+    translated = "".join(f",\n        {translated_count_sql('%s')}" for _locale_id in locale_ids)
     sql = f"""
-        SELECT source.id, source.object_id, source.locale_id, source.created_at, source.last_updated_at,
-        (SELECT page.last_published_at > source.last_updated_at FROM wagtailcore_page page
-          WHERE page.translation_key = source.object_id AND page.locale_id = source.locale_id
-          LIMIT 1) AS published_after_sync,
-        (SELECT NULLIF(COUNT(*), 0) FROM wagtail_localize_stringsegment segment
-          WHERE segment.source_id = source.id) AS segment_total{translated}
+        SELECT source.object_id, source.locale_id, {PUBLISHED_AFTER_SYNC_SQL}, {SEGMENT_TOTAL_SQL}{translated}
         FROM wagtail_localize_translationsource source
         WHERE source.object_id IN ({", ".join(["%s"] * len(key_values))})
-        ORDER BY source.locale_id != %s, source.created_at"""  # noqa: S608 - only placeholders and ints
+        ORDER BY source.locale_id != %s, source.created_at"""  # noqa: S608 - only placeholders
     return sql, [*locale_ids, *key_values, first_locale_id]
 
 
