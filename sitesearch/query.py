@@ -11,6 +11,7 @@ both above a body-only match; body-only matches come in page order.
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
+from django.db import connection
 from django.db.models import Case, F, Func, Q, TextField, Value, When
 
 from sitesearch.indexing import FOLD_FUNCTION, config_for, unaccent_available
@@ -32,11 +33,12 @@ def content_configs() -> list[str]:
     return sorted({config_for(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES})
 
 
-def ranked_page_ids(words: str, pages, locale_id: int | None = None) -> list[int]:
-    """Ids of the ``pages`` (a Page queryset: visibility, locale) matching ``words``, best first.
+def ranked_page_ids(
+    words: str, pages, locale_id: int | None = None, *, limit: int, offset: int = 0
+) -> tuple[list[int], int]:
+    """A slice of the ids of the ``pages`` (a Page queryset: visibility, locale) matching
+    ``words``, best first, and how many match in all.
 
-    All of them, in one query: the caller pages through the list and counts it, which costs
-    less than a second query matching and joining everything again to count it.
     ``locale_id``, when the search is within one language, is matched on the entries
     themselves: only that language's entries are read and matched, not every language's.
     """
@@ -52,9 +54,27 @@ def ranked_page_ids(words: str, pages, locale_id: int | None = None) -> list[int
         F("rank_vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
     )
     entries = PageSearchEntry.objects.filter(locale_id=locale_id) if locale_id else PageSearchEntry.objects
-    return list(
-        entries.filter(matches, page_id__in=pages.values("pk"))
-        .annotate(rank=rank)
-        .order_by("-rank", "page_id")
-        .values_list("page_id", flat=True)
-    )
+    matching = entries.filter(matches, page_id__in=pages.values("pk"))
+    ids, total = ranked_slice(matching.annotate(rank=rank).values_list("page_id", "rank"), limit, offset)
+    if total is None:  # an offset past the last match: nothing to read the count from
+        total = matching.count()
+    return ids, total
+
+
+def ranked_slice(ranked, limit: int, offset: int) -> tuple[list[int], int | None]:
+    """The slice of ``ranked`` (page id, rank) asked for, and how many there are in all
+    (None when the slice is empty).
+
+    One statement that matches and ranks once: the matches are kept (page id and rank
+    only), counted, and only the slice is sent. Common words match most pages; reading
+    every id into Python to slice and count them cost more than the ranking.
+    """
+    matched, params = ranked.query.sql_with_params()
+    sql = f"""
+        WITH matched AS MATERIALIZED ({matched})
+        SELECT page_id, (SELECT COUNT(*) FROM matched) FROM matched
+         ORDER BY rank DESC, page_id LIMIT %s OFFSET %s"""  # noqa: S608 - the ORM's SQL, values as params
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        rows = cursor.fetchall()
+    return [page_id for page_id, _total in rows], (rows[0][1] if rows else None)

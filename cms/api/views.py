@@ -28,7 +28,7 @@ from cms.api import filters, stored_pages, validation
 from cms.api.frontend_urls import frontend_url, normalise_frontend_path, split_frontend_path
 from cms.api.http import set_content_language
 from cms.api.negotiation import JSONWhateverAccept
-from cms.api.pagination import listing, paginate
+from cms.api.pagination import listing, paginate, paginate_from_nearer_end, parse_limit_and_offset
 from cms.api.private_media import public_media
 from cms.api.references import PageRef, References
 from cms.api.serializers.images import represent_image
@@ -134,7 +134,7 @@ class PagesAPIViewSet(APIEndpoint):
         pages = self.filter_queryset(self.get_queryset())
         ordered = filters.PageOrder.apply(request, pages, models)
         # The ids of the slice first: a deep offset sorts ids and dates, not whole rows.
-        ids, total = paginate(ordered.values_list("pk", flat=True), request, total=pages.count())
+        ids, total = paginate_from_nearer_end(ordered.values_list("pk", flat=True), request, pages.count())
         items = pages_in_order(list(ids), models, serializer.field_names)
         return self.in_requested_language(Response(listing(serializer.serialize_many(items), total)))
 
@@ -460,9 +460,10 @@ class SearchAPIViewSet(APIEndpoint):
             candidates = self.filter_queryset(visible_pages(paths=self.refs.restricted_paths))
             code = request.GET.get("locale")  # checked by the LocaleFilter above
             locale = self.refs.locale_by_code(code) if code else None
-            ranked = ranked_page_ids(query, candidates, locale.pk if locale else None)
-            ids, total = paginate(ranked, request)
-            ids = list(ids)
+            limit, offset = parse_limit_and_offset(request)
+            ids, total = ranked_page_ids(
+                query, candidates, locale.pk if locale else None, limit=limit, offset=offset
+            )
         else:
             ids, total = self.fallback_search(query, request)
         pages = pages_in_order(ids, all_page_models(), serializer.field_names)

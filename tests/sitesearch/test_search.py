@@ -90,6 +90,9 @@ def test_a_title_ranks_above_an_intro_above_a_body(publish, api):
     assert found(api, "climat", "fr", limit=1, offset=1) == [in_intro.pk]
     response = api.get("/api/v2/search/", {"q": "climat", "locale": "fr", "limit": 1})
     assert response.json()["meta"]["total_count"] == 3
+    # Past the last match: no items, still counted.
+    response = api.get("/api/v2/search/", {"q": "climat", "locale": "fr", "offset": 5})
+    assert response.json() == {"meta": {"total_count": 3}, "items": []}
 
 
 @postgresql_only
