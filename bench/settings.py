@@ -10,7 +10,7 @@ cache settings.
 import os
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import MIDDLEWARE, env
+from cms.settings.base import MIDDLEWARE, configure_database, env
 
 SERVER = os.environ.get("BENCH_SERVER", "ours")
 ROOT_URLCONF = "bench.urls_stock" if SERVER == "stock" else "cms.urls"
@@ -18,7 +18,8 @@ ROOT_URLCONF = "bench.urls_stock" if SERVER == "stock" else "cms.urls"
 DEBUG = False
 SECRET_KEY = "bench-only-key"  # noqa: S105 - a local benchmark, never deployed
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-DATABASES = {"default": env.db("BENCH_DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms_bench")}
+bench_database = env.db("BENCH_DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms_bench")
+DATABASES = {"default": configure_database(bench_database)}  # as the project's: prepared statements on
 DATABASES["default"]["CONN_MAX_AGE"] = 600
 MEDIA_ROOT = env.str("BENCH_MEDIA_ROOT", default=str(BASE_DIR / "bench" / "media"))  # noqa: F405
 STORAGES = {

@@ -9,8 +9,9 @@ private is hidden from the next response on. This query is their one definition:
 
 from dataclasses import dataclass
 
-from django.db import connection
 from wagtail.models import BaseViewRestriction, Locale
+
+from cms.api.prepared_statements import prepared_cursor
 
 # Wagtail's tables: the locales, and the paths of restricted pages and collections (a
 # collection restriction of type "none" restricts nothing).
@@ -38,7 +39,7 @@ class SiteState:
 
 def read_site_state() -> SiteState:
     """Locales and both kinds of view restriction, in one query."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(SITE_STATE_SQL, [BaseViewRestriction.NONE])
         rows = cursor.fetchall()
     locales = sorted(

@@ -47,6 +47,7 @@ from wagtail.models import Page
 
 from cms.api import caching
 from cms.api.http import set_content_language
+from cms.api.prepared_statements import prepared_cursor
 from cms.api.serializers import translation_state
 from cms.api.serializers.pages import COMMON_FIELDS
 from cms.api.visibility import visible_pages_sql
@@ -162,7 +163,7 @@ def find_by_id(pk: int) -> FoundPage | None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     default = settings.LANGUAGE_CODE
     params = [GENERATION_ID, rendering_shape(), now, default, default, pk, *visible_params]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:

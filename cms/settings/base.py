@@ -28,6 +28,7 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     CONN_MAX_AGE=(int, 60),
+    DATABASE_PREPARED_STATEMENTS=(bool, True),
     CACHE_URL=(str, f"filecache://{BASE_DIR / '.cache'}"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static")),
@@ -168,7 +169,11 @@ TEMPLATES = [
 ]
 
 # SQLite in WAL mode with a busy timeout and immediate transactions (cms/settings/database.py).
-DATABASES = {"default": configure_database(env.db("DATABASE_URL"))}
+DATABASES = {
+    "default": configure_database(
+        env.db("DATABASE_URL"), prepared_statements=env("DATABASE_PREPARED_STATEMENTS")
+    )
+}
 # One cache shared by every process, so a change made anywhere (a gunicorn worker, the task
 # worker, a management command) drops the API's cached responses everywhere at once
 # (cms/api/caching.py). Development defaults to files under .cache/, which runserver and

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import connection
 from wagtail_localize.models import TranslationSource
 
+from cms.api.prepared_statements import prepared_cursor
 from cms.api.serializers.base import ContentField
 
 NULLABLE_INTEGER = {"type": ["integer", "null"]}
@@ -64,7 +65,7 @@ class TranslationStates:
         # Sources in the default language first, then the oldest: the one a page was translated from.
         sql, params = progress_query(keys, locale_ids, self.default_locale_id)
         key_field = TranslationSource._meta.get_field("object")
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(sql, params)
             for key, locale_id, published_after_sync, total, *translated in cursor.fetchall():
                 by_locale = dict(zip(locale_ids, translated, strict=True))
