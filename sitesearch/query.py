@@ -34,11 +34,13 @@ def content_configs() -> list[str]:
 
 
 def ranked_page_ids(
-    words: str, pages, locale_id: int | None = None, *, limit: int, offset: int = 0
+    words: str, hidden_pages, locale_id: int | None = None, *, limit: int, offset: int = 0
 ) -> tuple[list[int], int]:
-    """A slice of the ids of the ``pages`` (a Page queryset: visibility, locale) matching
-    ``words``, best first, and how many match in all.
+    """A slice of the ids of the pages matching ``words``, best first, and how many match in all.
 
+    ``hidden_pages`` (a Page queryset) are left out: the pages the API may not show. A site
+    has few, so leaving them out costs a lookup in a short list per match, where keeping
+    only the visible ones joined every page of the language (a sixth of a search's time).
     ``locale_id``, when the search is within one language, is matched on the entries
     themselves: only that language's entries are read and matched, not every language's.
     """
@@ -54,7 +56,7 @@ def ranked_page_ids(
         F("rank_vector"), query, weights=WEIGHTS, normalization=NORMALIZATION, cover_density=True
     )
     entries = PageSearchEntry.objects.filter(locale_id=locale_id) if locale_id else PageSearchEntry.objects
-    matching = entries.filter(matches, page_id__in=pages.values("pk"))
+    matching = entries.filter(matches).exclude(page_id__in=hidden_pages.values("pk"))
     ids, total = ranked_slice(matching.annotate(rank=rank).values_list("page_id", "rank"), limit, offset)
     if total is None:  # an offset past the last match: nothing to read the count from
         total = matching.count()

@@ -36,7 +36,7 @@ from cms.api.serializers.pages import PageSerializer, needs_specific_pages, sele
 from cms.api.serializers.snippets import represent_contact, represent_topic
 from cms.api.serializers.translations import content_locale_id
 from cms.api.throttling import APIRateThrottle
-from cms.api.visibility import visible_pages
+from cms.api.visibility import visible_pages, visible_pages_filter
 from news.models import MediaContact, Topic
 from sitesearch import indexing as search_index
 from sitesearch.query import ranked_page_ids
@@ -457,12 +457,12 @@ class SearchAPIViewSet(APIEndpoint):
         )
         if search_index.enabled():
             # PostgreSQL: per-language full-text search (sitesearch), visibility in the same query.
-            candidates = self.filter_queryset(visible_pages(paths=self.refs.restricted_paths))
-            code = request.GET.get("locale")  # checked by the LocaleFilter above
-            locale = self.refs.locale_by_code(code) if code else None
+            hidden = Page.objects.exclude(visible_pages_filter(self.refs.restricted_paths))
+            code = request.GET.get("locale")
+            locale = self.get_locale(code) if code else None
             limit, offset = parse_limit_and_offset(request)
             ids, total = ranked_page_ids(
-                query, candidates, locale.pk if locale else None, limit=limit, offset=offset
+                query, hidden, locale.pk if locale else None, limit=limit, offset=offset
             )
         else:
             ids, total = self.fallback_search(query, request)

@@ -1,11 +1,13 @@
 """``search/``: per-language full-text search on PostgreSQL, Wagtail's backend elsewhere."""
 
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.models import Page, PageViewRestriction
 
@@ -123,6 +125,23 @@ def test_unpublished_private_and_deleted_pages_never_appear(publish, site, api, 
     assert found(api, "refugee", "en") == []
     assert found(api, "refugee") == []
     assert not PageSearchEntry.objects.filter(page_id__in=[gone.pk, deleted.pk, draft.pk]).exists()
+
+
+@postgresql_only
+def test_pages_past_their_expiry_or_aliasing_a_private_page_never_appear(publish, site, api, committed):
+    """Hidden before any task has run: the expiry passed, the scheduler has not unpublished it yet."""
+    expiring = publish("fr", "Les réfugiés en ville")
+    about = site["about"]
+    committed(lambda: about.save_revision().publish())  # indexed, with its Dutch alias
+    dutch_alias = Page.objects.get(alias_of=about, locale__language_code="nl")
+    assert found(api, "réfugié", "fr") == [expiring.pk]
+    assert dutch_alias.pk in found(api, "office", "nl")
+
+    Page.objects.filter(pk=expiring.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")  # noqa: S106
+    assert found(api, "réfugié", "fr") == []
+    assert dutch_alias.pk not in found(api, "office", "nl")
+    assert found(api, "réfugié") == []
 
 
 @postgresql_only
