@@ -3,8 +3,10 @@
 Read together in one statement (``read_site_state``): a response used to spend three
 queries on them, each built by the ORM, before it read anything it shows. The
 restrictions are read on every response, never cached, so a page or collection made
-private is hidden from the next response on. This query is their one definition:
-``visibility.restricted_paths`` and ``private_media.restricted_collection_paths`` read it too.
+private is hidden from the next response on. ``visibility.restricted_paths`` and
+``private_media.restricted_collection_paths`` read it too. The one-statement lookup of a
+stored page reads the page restrictions itself (``visibility.visible_pages_sql``), so a
+stored detail needs none of this.
 """
 
 from dataclasses import dataclass

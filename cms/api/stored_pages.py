@@ -5,8 +5,9 @@ documents it shows, and turns its StreamField into JSON: most of an uncached det
 find-by-path answer (in-process at 10,000 articles per locale, a French article took
 21 ms of CPU and 10 queries rendered, 2.3 ms and 3 queries stored). The rendered JSON of
 the default detail (no ``?fields=``) is kept in ``StoredPageJSON``, one row per page,
-and read in the same query that checks the page is visible: a repeat costs that query,
-the site's state and the translation state, and no rendering, on every process.
+and read in the same query that checks the page is visible: a repeat by id costs that
+one statement, which measures the translation state too, and no rendering, on every
+process (by path: the site's state, the page, the translation state).
 
 Forgetting uses the response cache's tags (``publishing.invalidation``, after each
 commit): ``page:<id>`` forgets that page's JSON, ``all`` every page's. Both caches are
