@@ -154,6 +154,8 @@ def find_by_id(pk: int) -> FoundPage | None:
             ON stored.page_id = page.id AND stored.shape = %s
            AND (stored.valid_until IS NULL OR stored.valid_until > %s)
           LEFT JOIN wagtailcore_locale default_locale ON default_locale.language_code = %s
+          -- The default locale is looked up again inside: SQLite cannot see default_locale
+          -- from a subquery's ORDER BY.
           LEFT JOIN wagtail_localize_translationsource source ON source.id = (
                 SELECT first.id FROM wagtail_localize_translationsource first
                  WHERE first.object_id = page.translation_key
