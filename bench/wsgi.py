@@ -4,7 +4,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from cms.garbage_collection import settle_after_startup
+from ops.garbage_collection import settle_after_startup
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 application = get_wsgi_application()

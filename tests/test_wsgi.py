@@ -1,4 +1,4 @@
-"""The WSGI entry point sets Python's garbage collector for serving (cms/garbage_collection.py)."""
+"""The WSGI entry point sets Python's garbage collector for serving (ops/garbage_collection.py)."""
 
 import json
 import os
@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cms.garbage_collection import YOUNG_GENERATION_THRESHOLD
+from ops.garbage_collection import YOUNG_GENERATION_THRESHOLD
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 REPORT = "import gc, json, cms.wsgi; print(json.dumps([gc.get_freeze_count(), gc.get_threshold()]))"

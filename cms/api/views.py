@@ -36,7 +36,7 @@ from cms.api.serializers.pages import PageSerializer, needs_specific_pages, sele
 from cms.api.serializers.snippets import represent_contact, represent_topic
 from cms.api.serializers.translations import content_locale_id
 from cms.api.throttling import APIRateThrottle
-from cms.api.visibility import visible_pages, visible_pages_filter
+from cms.api.visibility import hidden_page_ids, visible_pages
 from news.models import MediaContact, Topic
 from sitesearch import indexing as search_index
 from sitesearch.query import ranked_page_ids
@@ -457,7 +457,7 @@ class SearchAPIViewSet(APIEndpoint):
         )
         if search_index.enabled():
             # PostgreSQL: per-language full-text search (sitesearch), visibility in the same query.
-            hidden = Page.objects.exclude(visible_pages_filter(self.refs.restricted_paths))
+            hidden = hidden_page_ids(self.refs.restricted_paths)
             code = request.GET.get("locale")
             locale = self.get_locale(code) if code else None
             limit, offset = parse_limit_and_offset(request)

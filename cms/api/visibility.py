@@ -78,3 +78,24 @@ def visible_pages_sql() -> tuple[str, list]:
 def visible_pages(model=Page, paths: list[str] | None = None):
     """Queryset of ``model`` pages the API may show."""
     return model.objects.filter(visible_pages_filter(paths))
+
+
+def hidden_page_ids(paths: list[str] | None = None):
+    """Queryset of the ids of the pages the API may not show: few on any site (search leaves them out).
+
+    The opposite of ``visible_pages_filter``, as a union of three parts that each have an
+    index: the pages hidden by their own columns (a partial index, sitesearch's migration
+    0004), the pages under a restriction (the tree path's), and their aliases. As one
+    condition, PostgreSQL read every page to find them.
+    """
+    if paths is None:
+        paths = restricted_paths()
+    hidden_by_own_columns = Page.objects.exclude(visible_pages_filter([])).order_by().values("pk")
+    if not paths:
+        return hidden_by_own_columns
+    under_restriction = Q()
+    for path in paths:
+        under_restriction |= Q(path__startswith=path)
+    restricted = Page.objects.filter(under_restriction).order_by().values("pk")
+    aliases = Page.objects.filter(alias_of__in=restricted).order_by().values("pk")
+    return hidden_by_own_columns.union(restricted, aliases)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.models import Page, PageViewRestriction
 
+from cms.api.visibility import hidden_page_ids
 from home.models import SectionPage
 from sitesearch.models import PageSearchEntry
 
@@ -184,3 +185,23 @@ def test_other_databases_fall_back_to_wagtails_search_backend(site, api):
     assert found(api, "story", "fr")[0] == french_story.pk
     assert french_story.pk not in found(api, "story", "nl")
     assert not PageSearchEntry.objects.exists()
+
+
+def page_scans_without_a_condition(paths) -> list[str]:
+    """The steps of the hidden pages' plan that read the page table with no index condition."""
+    # The test site is small enough that reading every page is the cheapest plan; with
+    # that ruled out, the plan shows whether each part has an index to answer it.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    lines = hidden_page_ids(paths).explain().splitlines()
+    return [
+        line.strip()
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+        if " on wagtailcore_page" in line and "Cond:" not in following
+    ]
+
+
+@postgresql_only
+def test_the_hidden_pages_a_search_leaves_out_are_found_through_indexes(site):
+    assert page_scans_without_a_condition([]) == []
+    assert page_scans_without_a_condition([site["about"].path]) == []
