@@ -82,6 +82,17 @@ def test_a_cache_hit_is_answered_before_routing_and_views_with_the_same_headers(
     assert api.get(url, HTTP_HOST="elsewhere.example").status_code == 400  # ALLOWED_HOSTS still applies
 
 
+def test_a_stored_answer_is_not_served_to_a_host_no_longer_allowed(site, api, settings):
+    url = f"/api/v2/pages/{site['who'].pk}/"
+    settings.ALLOWED_HOSTS = ["cms.example"]
+    stored = api.get(url, HTTP_HOST="cms.example")
+    assert stored.status_code == 200
+    assert api.get(url, HTTP_HOST="cms.example").content == stored.content  # a hit
+    settings.ALLOWED_HOSTS = ["elsewhere.example"]
+    assert api.get(url, HTTP_HOST="cms.example").status_code == 400
+    assert api.get(url, HTTP_HOST="elsewhere.example").content == stored.content
+
+
 def test_a_conditional_first_request_answers_304_and_the_next_one_fills_the_cache(
     site, api, django_assert_num_queries
 ):
