@@ -7,11 +7,11 @@ Two changes, both measured on the benchmark's API (bench/README.md):
   oldest generation, every full collection walks them all: a pause of 50 ms to 700 ms
   (on the benchmark's 2-core machine) that stops every thread of the worker at once,
   which is what set the slowest 1 % of listing requests. Frozen, they are never walked.
-- **Collect the youngest generation less often.** A listing answer builds tens of
-  thousands of short-lived containers, so at Python's default of one young collection
-  per 700 new objects a request ran one or more collections; every ten of those
-  walk the middle generation too. Ten times the threshold halved the collector's time
-  per request; the objects a request leaves behind are freed by reference counting anyway.
+- **Collect the youngest generation less often.** At Python's default (a young
+  collection per 700 new container objects) a listing request ran about one, and every
+  tenth of those walked the middle generation too. Ten times the threshold halved the
+  collector's time per request (listing 0.93 to 0.47 ms, search 0.30 to 0.12 ms); what a
+  request leaves behind is freed by reference counting anyway, cycles aside.
 """
 
 import gc

@@ -34,11 +34,8 @@ def content_configs() -> list[str]:
 
 def matches_sql(words: str, hidden_page_ids, locale_id: int | None) -> tuple[str, list]:
     """The statement selecting (page id, rank) of every visible entry matching ``words``."""
-    parsed = (
-        f"websearch_to_tsquery(%s::regconfig, {FOLD_FUNCTION}(%s))"
-        if unaccent_available()
-        else ("websearch_to_tsquery(%s::regconfig, %s)")
-    )
+    words_sql = f"{FOLD_FUNCTION}(%s)" if unaccent_available() else "%s"
+    parsed = f"websearch_to_tsquery(%s::regconfig, {words_sql})"
     configs = content_configs()
     # Constants only (one per configuration), so the words are parsed once, not per row.
     own_language_query = " ".join(f"WHEN %s THEN {parsed}" for _config in configs)
