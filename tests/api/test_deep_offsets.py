@@ -3,7 +3,11 @@
 A slice past the middle is read from the end (cms.api.pagination.paginate_from_nearer_end).
 """
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.api.filters import PageOrder
 from tests.sites import build_site
@@ -32,3 +36,29 @@ def test_every_slice_of_every_order_is_that_slice_of_the_whole(home_page, locale
                 order,
                 offset,
             )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index with carried columns (PostgreSQL)")
+def test_every_page_column_a_listing_in_date_order_reads_is_in_the_index_by_id(home_page, locales, api):
+    """Walking the articles by date, each page is looked up by id: its language, type and
+    visibility come from home_page_visibility_by_id_idx alone when the index carries every
+    column the query reads (a column left out sends each lookup to the page's row)."""
+    build_site(home_page, locales, articles=4)
+    url = "/api/v2/pages/?type=news.NewsArticlePage&locale=en&order=-publication_date&offset=1"
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(url).status_code == 200
+    ids_query = next(
+        query["sql"] for query in queries if "ORDER BY" in query["sql"] and "LIMIT" in query["sql"]
+    )
+    read = set(re.findall(r'"wagtailcore_page"\."(\w+)"', ids_query))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT attribute.attname FROM pg_index ix
+                 JOIN pg_class index_class ON index_class.oid = ix.indexrelid
+                 JOIN pg_attribute attribute ON attribute.attrelid = ix.indrelid
+                  AND attribute.attnum = ANY(ix.indkey)
+                WHERE index_class.relname = 'home_page_visibility_by_id_idx'"""
+        )
+        carried = {row[0] for row in cursor.fetchall()}
+    assert {"id", "locale_id", "live", "path"} <= read  # the query is the one meant
+    assert read <= carried, read - carried
