@@ -20,6 +20,14 @@ def restricted_paths() -> list[str]:
     return read_site_state().restricted_page_paths
 
 
+def under_any(paths: list[str]) -> Q:
+    """The pages at or under any of these tree paths."""
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return under
+
+
 def visible_pages_filter(paths: list[str] | None = None) -> Q:
     """A Q object selecting the pages an anonymous frontend may see.
 
@@ -35,9 +43,7 @@ def visible_pages_filter(paths: list[str] | None = None) -> Q:
         & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     )
     if paths:
-        under_restriction = Q()
-        for path in paths:
-            under_restriction |= Q(path__startswith=path)
+        under_restriction = under_any(paths)
         restricted = Page.objects.filter(under_restriction)
         visible &= ~under_restriction
         visible &= ~Q(alias_of__in=restricted.values("pk"))
@@ -93,9 +99,6 @@ def hidden_page_ids(paths: list[str] | None = None):
     hidden_by_own_columns = Page.objects.exclude(visible_pages_filter([])).order_by().values("pk")
     if not paths:
         return hidden_by_own_columns
-    under_restriction = Q()
-    for path in paths:
-        under_restriction |= Q(path__startswith=path)
-    restricted = Page.objects.filter(under_restriction).order_by().values("pk")
+    restricted = Page.objects.filter(under_any(paths)).order_by().values("pk")
     aliases = Page.objects.filter(alias_of__in=restricted).order_by().values("pk")
     return hidden_by_own_columns.union(restricted, aliases)
