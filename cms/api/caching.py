@@ -45,8 +45,9 @@ from ops.cache import cache_recovered
 
 API_PREFIX = "/api/"
 TAG_PREFIX = "cms-api:tag:"
-#: Replaced by every invalidation, before any tag: a response whose computation spans a
-#: change is not stored (it may show the old content under the new tag versions).
+#: Replaced by every invalidation before its tags, and again after them. Before: a response
+#: whose computation spans a change is not stored (it may show the old content under the
+#: new tag versions). After: see ``StoredResponse.is_current``.
 EPOCH_KEY = "cms-api:epoch"
 ALL = "all"
 ANY_LANGUAGE = "*"
@@ -90,9 +91,13 @@ def epoch() -> str:
 
 def bump(tags):
     """Replace the versions of these tags: every response depending on one of them is dropped."""
-    new = {TAG_PREFIX + EPOCH_KEY: uuid.uuid4().hex}
-    cache.set_many(new, None)  # first: see ``EPOCH_KEY``
+    replace_epoch()  # first and last: see ``EPOCH_KEY``
     cache.set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, None)
+    replace_epoch()
+
+
+def replace_epoch():
+    cache.set(TAG_PREFIX + EPOCH_KEY, uuid.uuid4().hex, None)
 
 
 def forget_everything():
@@ -197,11 +202,16 @@ def with_http_caching(view):
 
 
 class StoredResponse:
-    """A 200 as the whole middleware stack finished it, and the tag versions it was computed at."""
+    """A 200 as the whole middleware stack finished it, and the tag versions it was computed at.
 
-    __slots__ = ("body", "etag", "expires_at", "header_store", "not_modified_store", "versions")
+    ``checked_at_epoch``: an epoch at which those versions were known to be current.
+    """
 
-    def __init__(self, response, versions: dict[str, str], seconds: int):
+    __slots__ = (
+        "body", "checked_at_epoch", "etag", "expires_at", "header_store", "not_modified_store", "versions",
+    )  # fmt: skip
+
+    def __init__(self, response, versions: dict[str, str], seconds: int, computed_at_epoch: str):
         self.body = response.content
         self.etag = response.api_etag
         self.expires_at = time.time() + seconds  # wall clock: the same in every process
@@ -212,9 +222,27 @@ class StoredResponse:
             lower: item for lower, item in self.header_store.items() if lower not in NOT_MODIFIED_DROPS
         }
         self.versions = versions
+        self.checked_at_epoch = computed_at_epoch
 
     def is_current(self) -> bool:
-        return time.time() < self.expires_at and cache.get_many(list(self.versions)) == self.versions
+        """Unexpired, and no tag of it replaced.
+
+        While the epoch is the one its tags were last checked at, no invalidation has begun
+        since, so one read answers; after any other change, the tags are read again and, when
+        unchanged, the epoch read before them is noted. That epoch may be the first of an
+        invalidation whose tags are not written yet: ``bump`` replaces the epoch once more
+        after the tags, so such a note never outlives the invalidation.
+        """
+        if time.time() >= self.expires_at:
+            return False
+        now = cache.get(TAG_PREFIX + EPOCH_KEY)
+        if now is not None and now == self.checked_at_epoch:
+            return True
+        if cache.get_many(list(self.versions)) != self.versions:
+            return False
+        if now is not None:  # an evicted epoch is no epoch to note: the next one may be evicted too
+            self.checked_at_epoch = now
+        return True
 
     def matches(self, etags) -> bool:
         """If-None-Match's weak comparison, as Django's own conditional responses do it."""
@@ -265,9 +293,10 @@ recent = RecentResponses(LOCAL_ENTRIES)
 class ResponseCacheMiddleware:
     """Answers a repeated API request from the cache before any other middleware or view.
 
-    It is the outermost middleware: a hit costs one read of the shared cache (the entry's
-    tag versions, in one ``get_many``; the entry itself is kept in the process once read,
-    ``recent``), no query, and no other middleware. So what is stored is
+    It is the outermost middleware: a hit costs one read of the shared cache (the epoch,
+    and the entry's tag versions in one ``get_many`` when a change was made since they were
+    last checked; the entry itself is kept in the process once read, ``recent``), no
+    query, and no other middleware. So what is stored is
     the response as every other middleware left it: Vary, Content-Language, CORS and
     security headers included. The key holds what those depend on: the scheme (HSTS),
     the method (HEAD has no body), the Origin (CORS) and the Host with the hosts allowed
@@ -292,7 +321,7 @@ class ResponseCacheMiddleware:
         if getattr(response, "api_etag", None) and response.status_code == 200 and not response.cookies:
             versions = tag_versions(response_tags(request, response))
             if epoch() == epoch_before:  # no change committed while the view read the database
-                stored = StoredResponse(response, versions, seconds)
+                stored = StoredResponse(response, versions, seconds, epoch_before)
                 cache.set(key, stored, seconds)
                 recent.put(key, stored)
         return response

@@ -332,3 +332,84 @@ def test_a_response_computed_while_a_change_commits_is_not_stored(site, api, com
     monkeypatch.setattr(caching, "response_tags", rename_once_the_view_has_read)
     assert api.get(url).json()["title"] == "Who we are"  # read before the rename
     assert api.get(url).json()["title"] == "Who we really are"
+
+
+# A hit reads the epoch only, while no change has been made since its tags were checked ----
+
+
+class SharedCacheSeenByTheMiddleware:
+    """The cache as ``cms.api.caching`` uses it, with hooks on its reads and writes."""
+
+    def __init__(self, real, on_read=None, before_tags_written=None):
+        self.real, self.on_read, self.before_tags_written = real, on_read, before_tags_written
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def get(self, key, *args, **kwargs):
+        if self.on_read:
+            self.on_read([key])
+        return self.real.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        if self.on_read:
+            self.on_read(list(keys))
+        return self.real.get_many(keys, *args, **kwargs)
+
+    def set_many(self, mapping, *args, **kwargs):
+        if self.before_tags_written and TAG_PREFIX + EPOCH_KEY not in mapping:
+            self.before_tags_written()
+        return self.real.set_many(mapping, *args, **kwargs)
+
+
+def test_a_hit_reads_the_epoch_alone_until_a_change_then_its_tags_once(site, api, committed, monkeypatch):
+    from cms.api import caching
+
+    url = "/api/v2/pages/?type=news.NewsArticlePage&locale=fr"
+    committed(lambda: api.get(url))
+    reads = []
+    monkeypatch.setattr(caching, "cache", SharedCacheSeenByTheMiddleware(cache, on_read=reads.append))
+
+    def reads_of_a_hit():
+        reads.clear()
+        assert served_from_cache(api, url)
+        return list(reads)
+
+    epoch, tags = [TAG_PREFIX + EPOCH_KEY], [TAG_PREFIX + "all", TAG_PREFIX + "own:fr"]
+    assert reads_of_a_hit() == [epoch]
+
+    def publish_in_english():  # a change this French listing cannot show
+        article = site["articles"][0]
+        article.title = "Story zero"
+        article.save_revision().publish()
+
+    committed(publish_in_english)
+    assert reads_of_a_hit() == [epoch, tags]
+    assert reads_of_a_hit() == [epoch]
+
+
+def test_a_hit_in_the_middle_of_an_invalidation_is_not_trusted_after_it(site, api, committed, monkeypatch):
+    """Between an invalidation's first epoch and its tags, a hit still finds its tags unchanged."""
+    from cms.api import caching
+
+    url = f"/api/v2/pages/{site['who'].pk}/"
+    committed(lambda: api.get(url))
+    titles_meanwhile = []
+
+    def request_before_the_tags_are_replaced():
+        if not titles_meanwhile:
+            titles_meanwhile.append(api.get(url).json()["title"])
+
+    monkeypatch.setattr(
+        caching,
+        "cache",
+        SharedCacheSeenByTheMiddleware(cache, before_tags_written=request_before_the_tags_are_replaced),
+    )
+
+    def rename():
+        site["who"].title = "Who we really are"
+        site["who"].save_revision().publish()
+
+    committed(rename)
+    assert titles_meanwhile == ["Who we are"]  # served from the cache: the change was committed
+    assert api.get(url).json()["title"] == "Who we really are"
