@@ -344,4 +344,6 @@ class ResponseCacheMiddleware:
         )  # fmt: skip
         url = f"{request.path}?{meta.get('QUERY_STRING', '')}"
         digest = hashlib.sha256(f"{host}{url}".encode()).hexdigest()
-        return f"cms-api:response:v4:{request.scheme}:{request.method}:{origin}:{digest}"
+        # v5: entries carry the epoch they were checked at; a v4 entry, kept by a shared cache
+        # across the deploy, would be unpickled without it.
+        return f"cms-api:response:v5:{request.scheme}:{request.method}:{origin}:{digest}"
