@@ -83,9 +83,9 @@ def stop(process):
 def wait_until_ready(port: int, path: str, process, workers: int = 1, timeout: float = 60.0):
     """Return once each of the server's ``workers`` processes has answered ``path``.
 
-    gunicorn's workers load the application one by one after the port opens. Measuring as
-    soon as the first one answers put every connection of the first endpoint on it while
-    the others were still loading (that endpoint read about half as fast). The processes
+    Each gunicorn worker loads the application itself once it is forked, after the port is
+    open. Measuring as soon as the first one answered put every connection of the first
+    endpoint on it while another was still loading (that endpoint read about half as fast). The processes
     are told apart by ``X-Bench-Worker`` (bench.middleware); a server without it is ready
     at its first answer.
     """
